@@ -1,0 +1,56 @@
+# Two commands for a fresh machine with Python 3.11: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# A throwaway production environment, only for `check --deploy`.
+DEPLOY_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production \
+	SECRET_KEY=check-deploy-$$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n') \
+	ALLOWED_HOSTS=kotoutuminen.example
+
+.PHONY: run test install install-dev migrate demo check lint bench messages clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=python3" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo_content
+
+run: demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+check: install-dev
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run --noinput
+	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+
+test: check lint
+	$(VENV)/bin/pytest
+
+messages: install-dev
+	cd cms && ../$(MANAGE) makemessages -l fi -l sv -l en --ignore '.venv/*'
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected

@@ -1,0 +1,56 @@
+"""The shared blocks' rules: what editors are told when a block is filled wrongly."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.blocks import StreamValue
+
+from cms.blocks import BaseStreamBlock, CallToActionBlock, VideoBlock, embed_url
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.youtube.com/watch?v=abcDEF_1234", "https://www.youtube-nocookie.com/embed/abcDEF_1234?autoplay=1&rel=0"),
+        ("https://youtu.be/abcDEF_1234", "https://www.youtube-nocookie.com/embed/abcDEF_1234?autoplay=1&rel=0"),
+        ("https://vimeo.com/123456", "https://player.vimeo.com/video/123456?dnt=1&autoplay=1"),
+        ("https://example.org/video.mp4", None),
+        ("javascript:alert(1)", None),
+        ("https://www.youtube.com/watch?v=%22%3E%3Cscript%3E", None),
+    ],
+)
+def test_embed_url_is_privacy_friendly_or_nothing(url, expected):
+    assert embed_url(url) == expected
+
+
+def test_call_to_action_needs_exactly_one_target():
+    block = CallToActionBlock()
+    with pytest.raises(ValidationError) as neither:
+        block.clean(block.to_python({"text": "Lue lisää", "external_url": "", "page": None}))
+    assert "Choose a page or give an external address" in str(neither.value.block_errors["page"])
+    value = block.clean(block.to_python({"text": "Lue lisää", "external_url": "https://example.org/"}))
+    assert value.url() == "https://example.org/"
+
+
+def test_video_block_rejects_addresses_it_cannot_embed():
+    block = VideoBlock()
+    with pytest.raises(ValidationError) as error:
+        block.clean(block.to_python({"title": "Video", "url": "https://example.org/a.mp4"}))
+    assert "YouTube or Vimeo" in str(error.value.block_errors["url"])
+
+
+def test_every_shared_block_offers_an_editor_preview():
+    for name, block in BaseStreamBlock().child_blocks.items():
+        assert block.meta.icon, name
+        assert block.meta.label, name
+        assert block.is_previewable, f"{name} has no preview"
+
+
+@pytest.mark.django_db
+def test_video_renders_without_loading_anything_from_the_host():
+    stream = StreamValue(
+        BaseStreamBlock(), [("video", {"title": "Ymmärrä Suomea", "url": "https://www.youtube.com/watch?v=abcDEF_1234"})]
+    )
+    html = str(stream)
+    assert "<iframe" not in html and "<script" not in html
+    assert 'data-embed-url="https://www.youtube-nocookie.com/embed/abcDEF_1234' in html
+    assert 'href="https://www.youtube.com/watch?v=abcDEF_1234"' in html
