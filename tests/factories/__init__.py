@@ -1,4 +1,4 @@
-"""Factories for the page types and snippets; apps' tests add theirs here."""
+"""Factories for the core page types and helpers; each app has its module beside this one."""
 
 import factory
 import wagtail_factories
