@@ -1,14 +1,19 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.blocks import PageChooserBlock
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import BaseStreamBlock
+from cms.blocks import BaseStreamBlock, DocumentListBlock, KeyFiguresBlock
 from cms.models import BasePage
 
 from .blocks import HomeStreamBlock
+from .choices import CallRound, OutdatedNotice, PilotTheme, Region
+from .pilot_filters import PilotListing
 
 
 class HomePage(BasePage):
@@ -54,7 +59,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.ProjectPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -78,3 +83,222 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class OutdatedNoticeMixin(models.Model):
+    """The "produced during the project; may be partly out of date" notice.
+
+    Editors switch it on for a project; the pages below inherit it unless one of them
+    shows or hides it itself. The nearest ancestor that decides is found in one query.
+    """
+
+    outdated_notice = models.CharField(
+        _("out-of-date notice"),
+        max_length=10,
+        choices=OutdatedNotice.choices,
+        default=OutdatedNotice.INHERIT,
+        help_text=_(
+            'The notice "Produced during the project; may be partly out of date". '
+            "Pages below this one follow this choice unless they make their own."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def shows_outdated_notice(self):
+        if self.outdated_notice != OutdatedNotice.INHERIT:
+            return self.outdated_notice == OutdatedNotice.SHOW
+        # Ancestor paths follow from the page's own path: no query needed to list them.
+        steplen = self.steplen
+        ancestor_paths = [self.path[:end] for end in range(steplen, len(self.path or ""), steplen)]
+        if not ancestor_paths:
+            return False
+        decided = (
+            ProjectPage.objects.filter(path__in=ancestor_paths)
+            .exclude(outdated_notice=OutdatedNotice.INHERIT)
+            .order_by("-depth")
+            .values_list("outdated_notice", flat=True)
+            .first()
+        )
+        return decided == OutdatedNotice.SHOW
+
+
+class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str__)
+    """The overview of a development project or of one of its sub-projects.
+
+    Sub-projects are child ProjectPages, shown as cards; the pilot reports anywhere
+    below the page are listed with filters.
+    """
+
+    summary = models.TextField(_("summary"), max_length=1000, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    funder = models.CharField(
+        _("funder"), max_length=200, blank=True, help_text=_("e.g. European Social Fund")
+    )
+    coordinator = models.CharField(_("coordinator organisation"), max_length=200, blank=True)
+    key_figures = StreamField(
+        [("key_figures", KeyFiguresBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("key figures"),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    documents = StreamField(
+        [("documents", DocumentListBlock())],
+        blank=True,
+        verbose_name=_("documents"),
+        help_text=_("Reports and other files of the project, in titled groups."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("funder"),
+                FieldPanel("coordinator"),
+            ],
+            heading=_("Project facts"),
+        ),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+        FieldPanel("documents"),
+        FieldPanel("outdated_notice"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("funder"),
+        index.SearchField("coordinator"),
+        index.SearchField("body"),
+    ]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("outdated_notice"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.ProjectPage"]
+    subpage_types = ["home.ProjectPage", "home.PilotReportPage"]
+
+    class Meta:
+        verbose_name = _("project page")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The project cannot end before it starts.")})
+
+    def sub_projects(self):
+        return (
+            ProjectPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")
+            .defer_streamfields()
+        )
+
+    def pilot_reports(self):
+        return (
+            PilotReportPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("call_round", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sub_projects"] = self.sub_projects()
+        pilots = PilotListing(self.pilot_reports(), request.GET, request.GET.get("page"))
+        context["pilots"] = pilots if pilots.totals["pilots"] else None
+        return context
+
+
+class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str__)
+    """The report of one pilot project of a call for pilots."""
+
+    organisations = models.CharField(
+        _("organisations"),
+        max_length=500,
+        help_text=_("The organisation or organisations that ran the pilot, separated by commas."),
+    )
+    municipality = models.CharField(_("municipality"), max_length=200, blank=True)
+    region = models.CharField(_("region"), max_length=30, choices=Region.choices)
+    call_round = models.PositiveSmallIntegerField(_("call round"), choices=CallRound.choices)
+    theme = models.CharField(_("theme"), max_length=30, choices=PilotTheme.choices)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    summary = models.TextField(_("summary"), max_length=1000)
+    findings = RichTextField(
+        _("findings"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+    )
+    documents = StreamField(
+        [("documents", DocumentListBlock())],
+        blank=True,
+        verbose_name=_("documents"),
+        help_text=_("Modelling and evaluation reports and other files, in titled groups."),
+    )
+    # A generic page chooser until the practices app's PracticeModelPage exists; then
+    # the block can be limited to page_type="practices.PracticeModelPage".
+    practice_models = StreamField(
+        [("practice_model", PageChooserBlock(label=_("Practice model")))],
+        blank=True,
+        verbose_name=_("practice models"),
+        help_text=_("The practice models that grew out of this pilot."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisations"),
+                FieldRowPanel([FieldPanel("municipality"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("call_round"), FieldPanel("theme")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Pilot facts"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("findings"),
+        FieldPanel("documents"),
+        FieldPanel("practice_models"),
+        FieldPanel("outdated_notice"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("organisations", boost=1.5),
+        index.SearchField("municipality", boost=1.5),
+        index.SearchField("findings"),
+        index.FilterField("call_round"),
+        index.FilterField("theme"),
+        index.FilterField("region"),
+    ]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("call_round"),
+        SynchronizedField("theme"),
+        SynchronizedField("region"),
+        SynchronizedField("outdated_notice"),
+        SynchronizedField("practice_models"),
+    ]
+
+    parent_page_types = ["home.ProjectPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("pilot report")
+        verbose_name_plural = _("pilot reports")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The pilot cannot end before it starts.")})
+
+    def practice_model_pages(self):
+        """The linked practice models in the active language, live ones only."""
+        pages = [block.value for block in self.practice_models if block.value]
+        return [page.localized for page in pages if page.live]
