@@ -1,7 +1,17 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Site")
+
+    def ready(self):
+        from .permissions import ensure_translator_permissions, grant_on_new_locale_root
+
+        # post_migrate is sent once per app; permissions of later apps only exist once the
+        # last app's signal has gone out, so the group is brought up to date then.
+        last_app = [app for app in apps.get_app_configs() if app.models_module][-1]
+        post_migrate.connect(ensure_translator_permissions, sender=last_app)
+        post_save.connect(grant_on_new_locale_root)

@@ -1,0 +1,162 @@
+"""Translating through the real wagtail-localize admin flow, as a translator would.
+
+An editor submits a Finnish page for translation into Swedish; a translator (only in the
+Translators group) fills in the strings in the editor's API, downloads and uploads the PO
+file, and publishes. The Finnish source then changes: after a sync the strings already
+translated survive and only the new one is pending. The translator can never edit the
+Finnish source.
+"""
+
+from urllib.parse import urlencode
+
+import polib
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from cms.permissions import TRANSLATORS
+from tests.factories import StandardPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def translator(home):
+    user = UserFactory(username="kaantaja")
+    user.groups.add(Group.objects.get(name=TRANSLATORS))
+    return user
+
+
+@pytest.fixture
+def finnish_page(home):
+    return StandardPageFactory(
+        parent=home, title="Hyvä käytäntö", slug="hyva-kaytanto", lead="Verkosto kokoontuu neljä kertaa vuodessa."
+    )
+
+
+def submit_for_translation(client, admin_user, page, language):
+    client.force_login(admin_user)
+    locale = Locale.objects.get(language_code=language)
+    response = client.post(f"/admin/localize/submit/page/{page.id}/", {"locales": [locale.id]})
+    assert response.status_code == 302
+    client.logout()
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
+
+
+def translate_strings(client, translation, texts):
+    """Fill strings through the editor's own API (what the React editor does on each field)."""
+    segments = StringSegment.objects.filter(source=translation.source).select_related("string")
+    for segment in segments:
+        if segment.string.data in texts:
+            response = client.put(
+                f"/admin/localize/translate/{translation.id}/strings/{segment.id}/edit/",
+                data=urlencode({"value": texts[segment.string.data]}),
+                content_type="application/x-www-form-urlencoded",
+            )
+            assert response.status_code in (200, 201), response.content
+
+
+def test_translator_translates_publishes_and_survives_a_source_change(
+    client, admin_user, translator, finnish_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        translation = submit_for_translation(client, admin_user, finnish_page, "sv")
+    swedish = finnish_page.get_translation(Locale.objects.get(language_code="sv"))
+    assert swedish.title == "Hyvä käytäntö"  # not translated yet
+
+    client.force_login(translator)
+    # The translator cannot edit the Finnish source...
+    response = client.get(f"/admin/pages/{finnish_page.id}/edit/")
+    assert response.status_code in (302, 403)
+    assert response.status_code == 403 or "/admin/" in response["Location"]
+    response = client.post(f"/admin/pages/{finnish_page.id}/edit/", {"title": "Muutettu"})
+    finnish_page.refresh_from_db()
+    assert finnish_page.title == "Hyvä käytäntö"
+    # ...but opens the Swedish translation in the wagtail-localize editor.
+    editor = client.get(f"/admin/pages/{swedish.id}/edit/")
+    assert editor.status_code == 200
+    assert b"w-translation-editor" in editor.content or b"translation-editor" in editor.content
+
+    translate_strings(
+        client,
+        translation,
+        {"Hyvä käytäntö": "God praxis", "hyva-kaytanto": "god-praxis"},
+    )
+    # The last string goes through a PO file round trip, as translators working offline do.
+    po = polib.pofile(client.get(f"/admin/localize/translate/{translation.id}/pofile/download/").content.decode())
+    entry = po.find("Verkosto kokoontuu neljä kertaa vuodessa.")
+    assert entry is not None
+    entry.msgstr = "Nätverket träffas fyra gånger om året."
+    response = client.post(
+        f"/admin/localize/translate/{translation.id}/pofile/upload/",
+        {"file": SimpleUploadedFile("sv.po", str(po).encode(), content_type="text/x-gettext-translation"),
+         "next": f"/admin/pages/{swedish.id}/edit/"},
+    )
+    assert response.status_code == 302
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/pages/{swedish.id}/edit/", {"action": "publish"})
+    assert response.status_code == 302
+    swedish.refresh_from_db()
+    assert swedish.live
+    assert swedish.title == "God praxis"
+    assert client.get("/sv/god-praxis/").content.decode().count("Nätverket träffas fyra gånger om året.") == 1
+
+    # The Finnish source changes: a new lead. The editor publishes it and syncs the translations.
+    finnish_page.lead = "Verkosto kokoontuu kuusi kertaa vuodessa."
+    finnish_page.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=finnish_page.translation_key)
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/localize/update/{source.id}/", {})
+    assert response.status_code == 302
+
+    sv = Locale.objects.get(language_code="sv")
+    translated = {
+        st.translation_of.data: st.data
+        for st in StringTranslation.objects.filter(locale=sv, context__object_id=finnish_page.translation_key)
+    }
+    assert translated["Hyvä käytäntö"] == "God praxis"  # survived the sync
+    pending = [
+        segment.string.data
+        for segment in StringSegment.objects.filter(source=source).select_related("string")
+        if segment.string.data not in translated
+    ]
+    assert pending == ["Verkosto kokoontuu kuusi kertaa vuodessa."]
+    total, done = Translation.objects.get(source=source, target_locale=sv).get_progress()
+    assert (total, done) == (3, 2)
+
+
+def test_translators_have_no_settings_and_no_finnish_tree(translator, home):
+    assert not translator.has_perm("cms.change_sitesettings")
+    assert not home.permissions_for_user(translator).can_edit()
+    swedish_home = home.get_translation(Locale.objects.get(language_code="sv"))
+    assert swedish_home.permissions_for_user(translator).can_publish()
+
+
+def test_machine_translation_button_absent_without_a_provider(
+    client, admin_user, finnish_page, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+    del settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_for_translation(client, admin_user, finnish_page, "en")
+    english = finnish_page.get_translation(Locale.objects.get(language_code="en"))
+    client.force_login(admin_user)
+    editor = client.get(f"/admin/pages/{english.id}/edit/").content.decode()
+    assert '&quot;machineTranslator&quot;: null' in editor or '"machineTranslator": null' in editor
+
+
+def test_dummy_machine_translator_configured_in_development(client, admin_user, finnish_page, settings,
+                                                           django_capture_on_commit_callbacks):
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_for_translation(client, admin_user, finnish_page, "en")
+    english = finnish_page.get_translation(Locale.objects.get(language_code="en"))
+    client.force_login(admin_user)
+    editor = client.get(f"/admin/pages/{english.id}/edit/").content.decode()
+    assert "Dummy translator" in editor
