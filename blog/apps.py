@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class BlogConfig(AppConfig):
     name = "blog"
     verbose_name = _("Blog")
+
+    def ready(self):
+        from django_comments_xtd.moderation import moderator
+
+        from .models import BlogPage
+        from .moderation import BlogCommentModerator
+
+        if BlogPage not in moderator._registry:
+            moderator.register(BlogPage, BlogCommentModerator)

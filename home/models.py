@@ -59,7 +59,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.ProjectPage"]
+    subpage_types = ["home.StandardPage", "home.ProjectPage", "blog.BlogIndexPage", "materials.MaterialIndexPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -237,6 +237,12 @@ COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
 COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
 COMMENT_MAX_LENGTH = 3000
 
+# --- Blog ----------------------------------------------------------------------------------
+# Comments on a post close this many days after its publication date (0: never).
+BLOG_COMMENTS_CLOSE_AFTER_DAYS = 90
+# Comment posts per client address (django-ratelimit rate: 5 per 10 minutes).
+BLOG_COMMENT_RATE = "5/10m"
+
 # --- E-mail --------------------------------------------------------------------------------
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
