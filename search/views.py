@@ -1,23 +1,143 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The public search page: live, public pages of the active language, filtered by type."""
+
+import re
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from .facets import FACET_KEYS, FACETS, count_by_facet, facet_for_content_type, filter_by_facets
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+MAX_QUERY_LENGTH = 200  # characters kept from the query (and echoed back)
+MAX_TERMS = 12  # words searched for; more only slow the query down without narrowing it
+WORD = re.compile(r"\w+")
+
+
+def clean_query(raw):
+    """(what the visitor typed, shortened; the words to search for, joined by spaces).
+
+    Only word characters reach the search backend: quotes, brackets, `*`, `:`, `&|!`, `-`
+    and the like are query syntax in SQLite FTS5, PostgreSQL tsquery or Elasticsearch, and
+    a visitor never means them as such here.
+    """
+    shown = " ".join(raw.split())[:MAX_QUERY_LENGTH]
+    words = WORD.findall(shown)[:MAX_TERMS]
+    return shown, " ".join(words)
+
+
+def searchable_pages(locale):
+    """Every page a visitor may find: live, public, real (not alias) pages of one locale."""
+    aliases = Page.objects.filter(alias_of__isnull=False).values("id")
+    return Page.objects.live().public().filter(locale=locale).exclude(id__in=aliases)
+
+
+def promotions_for(search_string, locale):
+    """Editors' picks for this query, in their order: live public pages of this locale or links."""
+    if not search_string:
+        return []
+    query = Query.objects.filter(query_string=normalise_query_string(search_string)).first()
+    if query is None:
+        return []
+    picks = list(query.editors_picks.select_related("page"))
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    visible = {
+        page.translation_key: page
+        for page in searchable_pages(locale)
+        .filter(translation_key__in=Page.objects.filter(pk__in=page_ids).values("translation_key"))
+        .specific()
+    }
+    promoted = []
+    for pick in picks:
+        if pick.page_id:
+            page = visible.get(pick.page.translation_key)
+            if page is not None:
+                promoted.append({"title": page.title, "url": page.get_url(), "description": pick.description, "page": page})
+        elif pick.external_link_url:
+            promoted.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                    "page": None,
+                }
+            )
+    return promoted
+
+
+def other_language_links(query):
+    links = []
+    current = translation.get_language()
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        with translation.override(code):
+            url = reverse("search")
+        links.append({"code": code, "name": name, "url": url, "query": query})
+    return links
 
 
 def search(request):
-    """Search live public pages of the active language."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(query)
+    shown_query, search_string = clean_query(request.GET.get("q", ""))
+    chosen = [key for key in dict.fromkeys(request.GET.getlist("type")) if key in FACET_KEYS]
+    locale = Locale.get_active()
+
+    facet_counts = dict.fromkeys(FACET_KEYS, 0)
+    total = 0
+    results = []
+    promoted = []
+    error = False
+    if search_string:
+        backend = get_search_backend()
+        pages = searchable_pages(locale)
+        try:
+            all_results = backend.search(search_string, pages, operator="and")
+            facet_counts = count_by_facet(all_results.facet("content_type_id"))
+            total = sum(facet_counts.values())
+            results = backend.search(search_string, filter_by_facets(pages, chosen), operator="and")
+        except DatabaseError:
+            # A query the database could not parse must not become a server error.
+            error = True
+            results = []
+        promoted = promotions_for(search_string, locale)
+
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page_obj = paginator.page(1)
+    page_obj = paginator.get_page(request.GET.get("page"))  # not a number: 1; too big: last
+    if search_string and not error and request.GET.get("page", "1") == "1":
+        Query.get(search_string).add_hit()
+
+    object_list = list(page_obj.object_list)
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in object_list]).specific()}
+    page_obj.object_list = [specific.get(p.pk, p) for p in object_list]
+    labels = dict(FACETS)
+    for page in page_obj.object_list:
+        page.search_facet_label = labels[facet_for_content_type(ContentType.objects.get_for_id(page.content_type_id))]
+
+    facets = [
+        {"key": key, "label": label, "count": facet_counts[key], "checked": key in chosen}
+        for key, label in FACETS
+    ]
     return TemplateResponse(
-        request, "search/search.html", {"query": query, "page_obj": page_obj, "paginator": paginator}
+        request,
+        "search/search.html",
+        {
+            "query": shown_query,
+            "search_string": search_string,
+            "page_obj": page_obj,
+            "paginator": paginator,
+            "facets": facets,
+            "chosen_types": chosen,
+            "total": total,
+            "promoted": promoted,
+            "error": error,
+            "other_languages": other_language_links(shown_query) if search_string else [],
+        },
     )

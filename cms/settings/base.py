@@ -256,3 +256,11 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Search --------------------------------------------------------------------------------
+# On PostgreSQL (without Elasticsearch), search.backends.postgres stems each page with its
+# locale's text search configuration (finnish/swedish/english) and parses the query in the
+# language of the rows it matches; see README.md, "Search". SQLite keeps Wagtail's database
+# backend (FTS5, no stemming).
+if not ELASTICSEARCH_URL and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.postgres"}}

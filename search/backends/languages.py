@@ -1,0 +1,48 @@
+"""Which language analysis applies to which locale, shared by every backend."""
+
+import re
+
+# Language code (Locale.language_code, first part) -> PostgreSQL text search configuration.
+POSTGRES_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+# Used for objects and locales without a known language, and for models without a locale.
+DEFAULT_POSTGRES_CONFIG = "simple"
+
+# Language code -> Elasticsearch analyzer defined in the index settings (see elasticsearch.py).
+ELASTICSEARCH_ANALYZERS = {"fi": "finnish_text", "sv": "swedish_text", "en": "english_text"}
+
+# Finnish nouns and adjectives in -inen (kotoutuminen, suomalainen, nainen) change their stem
+# to -ise- in every other form (kotoutumisen, kotoutumiseen, kotoutumiset). The Snowball
+# stemmer leaves the two apart ('kotoutumin' / 'kotoutumis'), so the nominative is rewritten
+# to the genitive before stemming, on both the indexed text and the query.
+_FINNISH_INEN = re.compile(r"\b(\w{2,}i)nen\b", re.IGNORECASE)
+
+
+def language_of(language_code):
+    """'fi-FI' -> 'fi'; None stays None."""
+    if not language_code:
+        return None
+    return language_code.split("-")[0].split("_")[0].lower()
+
+
+def postgres_config_for(language_code):
+    return POSTGRES_CONFIGS.get(language_of(language_code), DEFAULT_POSTGRES_CONFIG)
+
+
+def normalise_finnish(text):
+    return _FINNISH_INEN.sub(r"\1sen", text)
+
+
+def normalise_for_config(text, config):
+    """Language-specific rewriting done before PostgreSQL's own stemming."""
+    if config == "finnish" and text:
+        return normalise_finnish(text)
+    return text
+
+
+def has_locale(model):
+    """Whether a model's rows carry a locale (pages, translatable snippets)."""
+    try:
+        model._meta.get_field("locale")
+    except Exception:  # noqa: BLE001 - FieldDoesNotExist, or not a Django model
+        return False
+    return True
