@@ -10,7 +10,7 @@ from home.models import HomePage, PilotReportPage, ProjectPage, StandardPage
 from tests.factories import HomePageFactory
 from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 
-NOTICE = "Produced during the project; may be partly out of date."
+NOTICE = 'class="notice project-notice"'  # the text itself gets translated
 
 
 class ProjectPageTreeTests(WagtailPageTests):
