@@ -1,0 +1,399 @@
+"""The multilingual material registry.
+
+A material is a page (`MaterialPage`) under the registry (`MaterialIndexPage`), not a
+routed snippet: a material is public content with its own address, so as a page it gets
+per-locale slugs, the language switcher and hreflang alternates, the sitemap, site
+search, preview, scheduling, revisions, workflows and page permissions without any
+routing code, and translators use the same wagtail-localize page flow as for every
+other page.
+
+What is translated and what is not:
+
+* The material's title, description, producer and source project are site-language
+  text: translatable in wagtail-localize.
+* Its language versions (`MaterialVersion`) are NOT translatable: a Somali video stays
+  Somali in the Swedish and English sites. They are a plain (non-`TranslatableMixin`)
+  child model, declared `SynchronizedField("versions")`, so every translation carries
+  an exact copy that is refreshed whenever the source is translated again.
+* A version's transcript belongs to the version: it is the text alternative of that
+  recording and is written in the recording's language (WCAG 1.2), so it is synchronised
+  with the version and marked up with the version's `lang`/`dir`, not offered to
+  translators. What a visitor needs in the site language (what the material is about)
+  is the translatable description.
+* Type, year, series and themes are synchronised: a material does not change series
+  when translated. Series and themes are translatable snippets; pages point at the
+  original (default-language) snippet and templates show its translation for the
+  active locale (`localized_snippets`). Filters use their slugs, which are also
+  synchronised, so a shared link works in every language.
+
+Themes are this app's own small `MaterialTheme` snippet (the practices app has its own
+`Theme`; apps do not import each other's models).
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.blocks import BaseStreamBlock, embed_url
+from cms.models import BasePage
+
+from .languages import LANGUAGE_CHOICES, get_language
+
+TRANSCRIPT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class MaterialType(models.TextChoices):
+    VIDEO = "video", _("Video")
+    VIDEO_SERIES = "video_series", _("Video series")
+    PODCAST = "podcast", _("Podcast")
+    PUBLICATION = "publication", _("Publication")
+    PRODUCT_CARD = "product_card", _("Product card")
+    ONLINE_COURSE = "online_course", _("Online course")
+    WEBINAR_RECORDING = "webinar_recording", _("Webinar recording")
+    GUIDE = "guide", _("Guide")
+
+
+def default_locale_only():
+    """Pages point at the original of a series or theme; its translations are shown from it."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+def localized_snippets(objects):
+    """The active locale's translation of each translatable snippet (or the object itself).
+
+    One query however many objects, where `obj.localized` would make one each.
+    """
+    objects = [obj for obj in objects if obj is not None]
+    if not objects:
+        return []
+    locale = Locale.get_active()
+    model = type(objects[0])
+    translations = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(
+            translation_key__in={obj.translation_key for obj in objects}, locale=locale
+        )
+    }
+    return [
+        obj if obj.locale_id == locale.pk else translations.get(obj.translation_key, obj) for obj in objects
+    ]
+
+
+class SluggedSnippet(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("Used in the registry's shareable filter addresses; the same in every language."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MaterialTheme(SluggedSnippet):
+    """A theme of the material registry (work, family, health, ...)."""
+
+    class Meta(SluggedSnippet.Meta):
+        verbose_name = _("material theme")
+        verbose_name_plural = _("material themes")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class MaterialSeries(SluggedSnippet):
+    """A series groups materials, e.g. the seven videos of "Ymmärrä Suomea"."""
+
+    description = models.TextField(_("description"), blank=True, max_length=1000)
+
+    panels = SluggedSnippet.panels + [FieldPanel("description")]
+    search_fields = SluggedSnippet.search_fields + [index.SearchField("description")]
+
+    class Meta(SluggedSnippet.Meta):
+        verbose_name = _("material series")
+        verbose_name_plural = _("material series")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class MaterialIndexPage(BasePage):
+    """The public registry: every material, filterable by language, type, theme and series."""
+
+    lead = models.TextField(_("lead"), max_length=600, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead", boost=1.5),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["materials.MaterialPage"]
+    max_count_per_parent = 1
+
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("material registry")
+
+    def get_context(self, request, *args, **kwargs):
+        from .registry import Registry
+
+        context = super().get_context(request, *args, **kwargs)
+        registry = Registry(self, request.GET)
+        context["registry"] = registry
+        context["facets"] = registry.facets()
+        context["page_obj"] = registry.page(request.GET.get("page"), self.per_page)
+        context["materials"] = registry.prepare(context["page_obj"].object_list)
+        return context
+
+
+class MaterialPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        versions = self.formsets.get("versions")
+        if versions is not None:
+            seen = set()
+            for form in versions.forms:
+                if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                    continue
+                language = form.cleaned_data.get("language")
+                if language and language in seen:
+                    form.add_error("language", _("This material already has a version in this language."))
+                seen.add(language)
+        return cleaned_data
+
+
+class MaterialPage(BasePage):
+    """One material with its language versions."""
+
+    description = RichTextField(
+        _("description"), blank=True, features=["bold", "italic", "ol", "ul", "link", "document-link"]
+    )
+    material_type = models.CharField(
+        _("type"), max_length=32, choices=MaterialType.choices, default=MaterialType.VIDEO
+    )
+    themes = ParentalManyToManyField(
+        MaterialTheme,
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="materials",
+        limit_choices_to=default_locale_only,
+    )
+    producer = models.CharField(_("producer"), max_length=255, blank=True)
+    source_project = models.CharField(
+        _("source project"), max_length=255, blank=True, help_text=_("The project the material was made in.")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    series = models.ForeignKey(
+        MaterialSeries,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="materials",
+        limit_choices_to=default_locale_only,
+    )
+    series_position = models.PositiveSmallIntegerField(
+        _("position in the series"), null=True, blank=True, help_text=_("e.g. 3 for the third episode.")
+    )
+
+    base_form_class = MaterialPageForm
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("material_type"), FieldPanel("year")]),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("series", widget=forms.Select), FieldPanel("series_position")]),
+                FieldPanel("producer"),
+                FieldPanel("source_project"),
+            ],
+            heading=_("About the material"),
+        ),
+        InlinePanel("versions", heading=_("Language versions"), label=_("Language version"), min_num=1),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description", boost=2),
+        index.SearchField("producer"),
+        index.SearchField("source_project"),
+        index.FilterField("material_type"),
+        index.FilterField("year"),
+        index.RelatedFields("versions", [index.FilterField("language")]),
+    ]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("versions"),
+        SynchronizedField("themes"),
+        SynchronizedField("series"),
+    ]
+
+    parent_page_types = ["materials.MaterialIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        versions = list(self.versions.select_related("media_file", "subtitle_file"))
+        # The version in the visitor's own site language first, then the editor's order.
+        site_language = translation.get_language()
+        versions.sort(key=lambda version: version.language != site_language)
+        context["versions"] = versions
+        context["themes"] = localized_snippets(self.themes.all())
+        context["series"] = (localized_snippets([self.series]) or [None])[0]
+        context["registry_page"] = self.get_parent()
+        if self.series_id:
+            context["series_materials"] = (
+                MaterialPage.objects.live()
+                .public()
+                .sibling_of(self, inclusive=True)
+                .filter(series_id=self.series_id)
+                .order_by("series_position", "title")
+                .defer_streamfields()
+            )
+        return context
+
+    @property
+    def type_label(self):
+        return self.get_material_type_display()
+
+
+def validate_webvtt(document):
+    """A subtitle file must be WebVTT: a .vtt name and the `WEBVTT` signature at the start."""
+    name = document.file.name.lower()
+    if not name.endswith(".vtt"):
+        raise ValidationError(_("Subtitles must be a WebVTT file (.vtt)."))
+    try:
+        document.file.open("rb")
+        try:
+            head = document.file.read(16)
+        finally:
+            document.file.close()
+    except (OSError, ValueError):
+        return  # storage not reachable now; the file name was checked
+    if not head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
+        raise ValidationError(_("This file is not WebVTT: it must begin with the word WEBVTT."))
+
+
+class MaterialVersion(Orderable):
+    """One language version of a material. Not translated: a Somali video stays Somali."""
+
+    material = ParentalKey(MaterialPage, related_name="versions", on_delete=models.CASCADE)
+    language = models.CharField(_("language"), max_length=12, choices=LANGUAGE_CHOICES, db_index=True)
+    title = models.CharField(
+        _("title in this language"),
+        max_length=255,
+        blank=True,
+        help_text=_("The material's name in the version's own language, if it has one."),
+    )
+    video_url = models.URLField(
+        _("video or web address"),
+        blank=True,
+        help_text=_("A YouTube or Vimeo address gets a privacy-friendly player; other addresses are shown as links."),
+    )
+    media_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A video, audio or document file of this version."),
+    )
+    transcript = RichTextField(
+        _("transcript"),
+        blank=True,
+        features=TRANSCRIPT_FEATURES,
+        help_text=_("Written in the version's language."),
+    )
+    subtitle_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("subtitles (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    duration = models.DurationField(_("duration"), null=True, blank=True, help_text=_("e.g. 00:05:30"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("language"), FieldPanel("duration")]),
+        FieldPanel("title"),
+        FieldPanel("video_url"),
+        FieldPanel("media_file"),
+        FieldPanel("subtitle_file"),
+        FieldPanel("transcript"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+
+    def __str__(self):
+        return f"{self.material.title} ({self.language})" if self.material_id else self.language
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.video_url and not self.media_file_id:
+            errors["video_url"] = _("Give a video or web address, or choose a file.")
+        if self.subtitle_file_id:
+            try:
+                validate_webvtt(self.subtitle_file)
+            except ValidationError as error:
+                errors["subtitle_file"] = error
+        if errors:
+            raise ValidationError(errors)
+
+    @cached_property
+    def language_info(self):
+        return get_language(self.language)
+
+    @property
+    def direction(self):
+        info = self.language_info
+        return info.direction if info else "auto"
+
+    @property
+    def embed_url(self):
+        return embed_url(self.video_url)
+
+    @property
+    def media_kind(self):
+        """'video' or 'audio' for files a browser can play itself, else None (a download)."""
+        if not self.media_file_id:
+            return None
+        extension = self.media_file.file_extension.lower()
+        if extension in ("mp4", "webm", "ogv", "m4v"):
+            return "video"
+        if extension in ("mp3", "m4a", "ogg", "oga", "opus", "wav"):
+            return "audio"
+        return None
+
+    @property
+    def duration_minutes(self):
+        if not self.duration:
+            return None
+        return max(1, round(self.duration.total_seconds() / 60))
