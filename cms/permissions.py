@@ -29,8 +29,8 @@ def ensure_translator_permissions(**kwargs):
         return
     group = translators_group()
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation"),
+        *Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation"),
     )
     for model in get_snippet_models():
         if issubclass(model, TranslatableMixin):
@@ -47,8 +47,7 @@ def translated_locale_roots():
 
 
 def grant_page_permissions(group, page):
-    for codename in PAGE_PERMISSIONS:
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+    for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 

@@ -62,6 +62,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 FRONTEND_CACHE_VARNISH_URL = env_str("FRONTEND_CACHE_VARNISH_URL")  # purge target
 DEEPL_API_KEY = env_str("DEEPL_API_KEY")  # machine translation; button absent without it
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # dev/test turn it off
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)  # anonymous whole-page cache; 0 turns it off
 # ---------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -107,12 +108,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.middleware.AdminLoginRateLimitMiddleware",
+    "cms.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -252,7 +256,13 @@ else:
 # --- Security defaults (production tightens them) ------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Wagtail's preview views opt in to same-origin framing themselves.
 X_FRAME_OPTIONS = "DENY"
+# The only third-party content: videos, and only after the visitor presses play.
+CSP_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+ADMIN_LOGIN_PATH = "/admin/login/"
+ADMIN_LOGIN_RATE = "10/5m"
+RATELIMIT_USE_CACHE = "default"
 SESSION_COOKIE_HTTPONLY = True
 
 LOGIN_URL = "wagtailadmin_login"

@@ -1,0 +1,101 @@
+"""Site-wide HTTP behaviour: security headers, admin login throttling, anonymous page cache."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+
+from .page_cache import cache_key, is_cacheable_request, is_cacheable_response
+
+
+def content_security_policy():
+    """The policy every public page satisfies: no inline script or style, videos only after a click."""
+    frames = " ".join(settings.CSP_FRAME_SOURCES)
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            f"frame-src {frames}",
+            "media-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",  # the admin's preview frames pages; X-Frame-Options says DENY elsewhere
+        ]
+    )
+
+
+class SecurityHeadersMiddleware:
+    """Adds the CSP and Permissions-Policy that Django 5.2 has no setting for.
+
+    The Wagtail admin relies on inline scripts and styles, so it keeps only the
+    framing rule; every other page gets the full policy.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = content_security_policy()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith("/admin/"):
+            response.setdefault("Content-Security-Policy", "frame-ancestors 'self'")
+        else:
+            response.setdefault("Content-Security-Policy", self.policy)
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+        response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response
+
+
+class AdminLoginRateLimitMiddleware:
+    """At most ADMIN_LOGIN_RATE login attempts per client address; more get 429."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path == settings.ADMIN_LOGIN_PATH:
+            if is_ratelimited(
+                request, group="admin-login", key="ip", rate=settings.ADMIN_LOGIN_RATE, increment=True
+            ):
+                return HttpResponse(
+                    _("Too many login attempts from your address. Wait a few minutes and try again."),
+                    status=429,
+                    content_type="text/plain; charset=utf-8",
+                )
+        return self.get_response(request)
+
+
+class AnonymousPageCacheMiddleware:
+    """Whole-page cache for anonymous visitors, emptied whenever published content changes.
+
+    Only GET/HEAD requests without a session or a logged-in user are served from it, and
+    only 200 responses that set no cookie and are not marked private are stored: a page
+    with a form (CSRF cookie) or a comment form (`Cache-Control: private`) never is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,86 @@
+"""Response headers, the anonymous page cache and admin login throttling."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.factories import StandardPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_page_security_headers(client, home, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    response = client.get("/", secure=True)
+    assert response.status_code == 200
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp
+    assert "frame-src https://www.youtube-nocookie.com" in csp
+    assert "frame-ancestors 'self'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_public_pages_have_no_inline_script_or_style(client, home):
+    document = BeautifulSoup(client.get("/").content, "html.parser")
+    assert all(script.get("src") for script in document.find_all("script"))
+    assert not document.find_all("style")
+    assert not document.select("[style]")
+    assert not any(attr.startswith("on") for tag in document.find_all(True) for attr in tag.attrs)
+
+
+def test_anonymous_page_is_cached_until_a_publish(client, home):
+    page = StandardPageFactory(parent=home, title="Alkuperäinen", slug="sivu")
+    first = client.get("/sivu/")
+    assert first["X-Page-Cache"] == "miss"
+    assert "public" in first["Cache-Control"] and "s-maxage" in first["Cache-Control"]
+    second = client.get("/sivu/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+    page.title = "Päivitetty"
+    page.save_revision().publish()
+    third = client.get("/sivu/")
+    assert third["X-Page-Cache"] == "miss"
+    assert "Päivitetty" in third.content.decode()
+
+
+@pytest.mark.parametrize("change", ["unpublish", "delete", "move"])
+def test_unpublish_delete_and_move_empty_the_cache(client, home, change):
+    page = StandardPageFactory(parent=home, title="Sivu", slug="sivu")
+    other = StandardPageFactory(parent=home, title="Toinen", slug="toinen")
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    if change == "unpublish":
+        page.unpublish()
+    elif change == "delete":
+        page.delete()
+    else:
+        page.move(other, pos="last-child")
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_logged_in_users_never_get_a_cached_page(client, home):
+    StandardPageFactory(parent=home, title="Sivu", slug="sivu")
+    client.get("/sivu/")
+    assert client.get("/sivu/")["X-Page-Cache"] == "hit"
+    client.force_login(UserFactory())
+    response = client.get("/sivu/")
+    assert "X-Page-Cache" not in response
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_admin_is_never_cached(client, home):
+    client.get("/admin/login/")
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_admin_login_is_rate_limited(client, home, settings):
+    settings.ADMIN_LOGIN_RATE = "3/5m"
+    for _ in range(3):
+        response = client.post("/admin/login/", {"username": "someone", "password": "wrong"})
+        assert response.status_code == 200
+    response = client.post("/admin/login/", {"username": "someone", "password": "wrong"})
+    assert response.status_code == 429
+    assert "Too many login attempts" in response.content.decode()
