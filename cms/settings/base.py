@@ -247,6 +247,11 @@ BLOG_COMMENTS_CLOSE_AFTER_DAYS = 90
 # Comment posts per client address (django-ratelimit rate: 5 per 10 minutes).
 BLOG_COMMENT_RATE = "5/10m"
 
+# --- Practices -----------------------------------------------------------------------------
+# The expert panel approves practices without page permissions of its own; its task's
+# approval publishes (see practices.workflows.publish_workflow_state).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "practices.workflows.publish_workflow_state"
+
 # --- E-mail --------------------------------------------------------------------------------
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

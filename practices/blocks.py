@@ -1,0 +1,150 @@
+"""The sections of a practice model, in the structure of the Finnish Innokylä template.
+
+All sections live in one StreamField whose `block_counts` carry the template's rules:
+each section at most once, the starred ones required. The stream's order is the
+editor's; the public page always shows the sections in `SECTION_ORDER`.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StreamBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from cms.blocks import ParagraphBlock
+
+
+class SectionTextBlock(ParagraphBlock):
+    """A section's formatted text; the page template adds the section heading."""
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph_block.html"
+
+
+class ActorBlock(blocks.StructBlock):
+    organisation = blocks.CharBlock(label=_("Organisation"), max_length=200)
+    role = blocks.CharBlock(label=_("Role in the development work"), max_length=300, required=False)
+
+    class Meta:
+        icon = "group"
+        label = _("Actor")
+
+
+class DeveloperGroupBlock(blocks.StructBlock):
+    """Who developed the model together: a list of actors, not free text, so it can be compared."""
+
+    introduction = blocks.TextBlock(label=_("Introduction"), required=False, max_length=1000)
+    actors = blocks.ListBlock(ActorBlock(), label=_("Actors"), min_num=1)
+
+    class Meta:
+        icon = "group"
+        label = _("Assembling the developer group and co-development")
+        template = "practices/blocks/developer_group_block.html"
+        preview_value = {
+            "introduction": "Toimintamallia kehitettiin yhdessä alueen toimijoiden kanssa.",
+            "actors": [
+                {"organisation": "Alueen kunnat", "role": "Kotoutumisen edistämisen kokonaiskoordinaatio"},
+                {"organisation": "ELY-keskus", "role": "Verkoston koordinaattori"},
+            ],
+        }
+
+
+class AttachmentsBlock(blocks.ListBlock):
+    def __init__(self, **kwargs):
+        super().__init__(DocumentChooserBlock(label=_("Document")), **kwargs)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Attachments")
+        template = "practices/blocks/attachments_block.html"
+
+
+def section(label, description):
+    return SectionTextBlock(label=label, description=description)
+
+
+class PracticeSectionsBlock(blocks.StreamBlock):
+    """The Innokylä sections. Block names double as the anchors of the table of contents."""
+
+    operating_environment = section(
+        _("Operating environment"), _("The setting the model was developed in: services, legislation, reforms.")
+    )
+    starting_point = section(
+        _("Starting point and strategic links"), _("The situation before the work and the strategies it links to.")
+    )
+    needs = section(_("Needs behind the development work"), _("The needs that started the development work."))
+    developer_group = DeveloperGroupBlock()
+    intended_change = section(_("Intended change"), _("What should be different when the model works."))
+    measuring_change = section(_("Measuring the change"), _("How the change is measured and followed."))
+    implementation_plan = section(_("Implementation plan"), _("The steps in which the model is put into practice."))
+    target_group = section(
+        _("Target group and client understanding"), _("Who the model serves and what is known about their needs.")
+    )
+    basic_idea = section(_("Basic idea of the solution"), _("The core of the model in a few sentences."))
+    conditions = section(
+        _("Conditions for functioning and adoption"), _("What the model needs to work and to be taken into use.")
+    )
+    tips = section(_("Tips for those applying the model"), _("Advice for organisations taking the model into use."))
+    evaluation_results = section(
+        _("Evaluation results in brief"), _("What evaluation showed about the model's results.")
+    )
+    attachments = AttachmentsBlock()
+
+    class Meta:
+        block_counts = {
+            "operating_environment": {"min_num": 1, "max_num": 1},
+            "starting_point": {"max_num": 1},
+            "needs": {"max_num": 1},
+            "developer_group": {"max_num": 1},
+            "intended_change": {"max_num": 1},
+            "measuring_change": {"max_num": 1},
+            "implementation_plan": {"max_num": 1},
+            "target_group": {"min_num": 1, "max_num": 1},
+            "basic_idea": {"min_num": 1, "max_num": 1},
+            "conditions": {"min_num": 1, "max_num": 1},
+            "tips": {"min_num": 1, "max_num": 1},
+            "evaluation_results": {"min_num": 1, "max_num": 1},
+            "attachments": {"max_num": 1},
+        }
+
+    def clean(self, value):
+        """Name every missing required section in a sentence an editor understands.
+
+        Wagtail's own message ("<label>: The minimum number of items is 1") is replaced;
+        when required validation is deferred (saving a draft) nothing is demanded.
+        """
+        missing = []
+        if self.required and not self.is_deferred_validation:
+            present = {child.block_type for child in value}
+            missing = [
+                self.child_blocks[name].label
+                for name in REQUIRED_SECTIONS
+                if name not in present
+            ]
+        try:
+            cleaned = super().clean(value)
+        except StreamBlockValidationError as error:
+            labels = [str(label) for label in missing]
+            kept = [
+                message
+                for message in error.non_block_errors.as_data()
+                if not any(str(message.message).startswith(f"{label}:") for label in labels)
+            ]
+            raise StreamBlockValidationError(
+                block_errors=error.block_errors,
+                non_block_errors=[missing_section_error(label) for label in missing] + kept,
+            ) from None
+        return cleaned
+
+
+def missing_section_error(label):
+    return ValidationError(
+        _("The section “%(section)s” is required."), code="missing_section", params={"section": label}
+    )
+
+
+SECTION_ORDER = list(PracticeSectionsBlock.base_blocks.keys())
+REQUIRED_SECTIONS = [
+    name for name, counts in PracticeSectionsBlock._meta_class.block_counts.items() if counts.get("min_num")
+]

@@ -1,0 +1,508 @@
+"""Good practices: practice models, thematic calls, their taxonomies and the expert panel's review."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import AbstractGroupApprovalTask, Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.blocks import BaseStreamBlock, ContactPersonBlock
+from cms.models import BasePage
+
+from .blocks import SECTION_ORDER, PracticeSectionsBlock
+
+PANEL_GROUP_NAME = "Expert panel"
+PANEL_WORKFLOW_NAME = "Expert panel review"
+
+
+class Region(models.TextChoices):
+    """Finland's regions (maakunnat), and "national" for models that run everywhere."""
+
+    NATIONAL = "national", _("National")
+    UUSIMAA = "uusimaa", _("Uusimaa")
+    SOUTHWEST_FINLAND = "varsinais-suomi", _("Southwest Finland")
+    SATAKUNTA = "satakunta", _("Satakunta")
+    KANTA_HAME = "kanta-hame", _("Kanta-Häme")
+    PIRKANMAA = "pirkanmaa", _("Pirkanmaa")
+    PAIJAT_HAME = "paijat-hame", _("Päijät-Häme")
+    KYMENLAAKSO = "kymenlaakso", _("Kymenlaakso")
+    SOUTH_KARELIA = "etela-karjala", _("South Karelia")
+    SOUTH_SAVO = "etela-savo", _("South Savo")
+    NORTH_SAVO = "pohjois-savo", _("North Savo")
+    NORTH_KARELIA = "pohjois-karjala", _("North Karelia")
+    CENTRAL_FINLAND = "keski-suomi", _("Central Finland")
+    SOUTH_OSTROBOTHNIA = "etela-pohjanmaa", _("South Ostrobothnia")
+    OSTROBOTHNIA = "pohjanmaa", _("Ostrobothnia")
+    CENTRAL_OSTROBOTHNIA = "keski-pohjanmaa", _("Central Ostrobothnia")
+    NORTH_OSTROBOTHNIA = "pohjois-pohjanmaa", _("North Ostrobothnia")
+    KAINUU = "kainuu", _("Kainuu")
+    LAPLAND = "lappi", _("Lapland")
+    ALAND = "ahvenanmaa", _("Åland")
+
+
+class DevelopmentStage(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    IN_DEVELOPMENT = "in_development", _("In development")
+    PILOTED = "piloted", _("Piloted")
+    ESTABLISHED = "established", _("Established")
+    ENDED = "ended", _("Ended")
+
+
+# --- Translatable taxonomies ----------------------------------------------------------------
+
+
+class Taxonomy(TranslatableMixin, models.Model):
+    """A term read per language; its slug is shared by every translation so filter URLs carry over."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"), max_length=120, help_text=_("Used in filter addresses; the same in every language.")
+    )
+
+    override_translatable_fields = [SynchronizedField("slug")]
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="practices_theme_unique_slug")]
+
+
+class TargetGroup(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="practices_targetgroup_unique_slug")]
+
+
+class Criterion(TranslatableMixin, models.Model):
+    """One of the six criteria of a good practice: data the panel assesses against, not template text."""
+
+    key = models.SlugField(_("key"), max_length=50, help_text=_("A stable identifier, the same in every language."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"))
+
+    override_translatable_fields = [SynchronizedField("key"), SynchronizedField("order")]
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("order"), FieldPanel("key")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["order", "pk"]
+        verbose_name = _("good-practice criterion")
+        verbose_name_plural = _("good-practice criteria")
+        constraints = [models.UniqueConstraint(fields=["locale", "key"], name="practices_criterion_unique_key")]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def source_criteria(cls):
+        """The criteria in the default language: what verdicts point to."""
+        return cls.objects.filter(locale=Locale.get_default())
+
+
+# --- Pages ------------------------------------------------------------------------------------
+
+
+class PracticeIndexPage(BasePage):
+    """The good-practice collection: every practice and call lives under it."""
+
+    intro = models.TextField(_("introduction"), max_length=800, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro", boost=1.5)]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.PracticeModelPage", "practices.PracticeCallPage"]
+    max_count_per_parent = 1
+
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("practice collection")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import PracticeListing
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = PracticeListing(self, request.GET)
+        context["listing"] = listing
+        context["facets"] = listing.facets()
+        context["page_obj"] = listing.page(request.GET.get("page"), self.per_page)
+        context["practices"] = context["page_obj"].object_list
+        context["calls"] = (
+            PracticeCallPage.objects.child_of(self).live().public().order_by("-closes_at").defer_streamfields()
+        )
+        return context
+
+
+class PracticeModelPage(BasePage):
+    """A practice model in the Innokylä structure: basic information and one stream of sections."""
+
+    short_description = models.TextField(_("short description"), max_length=800)
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices, default=Region.NATIONAL)
+    municipality = models.CharField(
+        _("municipality"), max_length=200, blank=True, help_text=_("Leave empty for regional or national models.")
+    )
+    organisations = models.CharField(
+        _("organisation(s)"), max_length=400, help_text=_("The organisations that run the model, separated by commas.")
+    )
+    funder = models.CharField(_("funder"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    contact_person = StreamField(
+        [("contact_person", ContactPersonBlock())], blank=True, max_num=1, verbose_name=_("contact person")
+    )
+    themes = ParentalManyToManyField(Theme, blank=True, related_name="practices", verbose_name=_("themes"))
+    target_groups = ParentalManyToManyField(
+        TargetGroup, blank=True, related_name="practices", verbose_name=_("target groups")
+    )
+    development_stage = models.CharField(
+        _("development stage"), max_length=32, choices=DevelopmentStage.choices, default=DevelopmentStage.IN_DEVELOPMENT
+    )
+    sections = StreamField(PracticeSectionsBlock(), verbose_name=_("sections"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("short_description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("region"), FieldPanel("municipality")]),
+                FieldPanel("organisations"),
+                FieldRowPanel([FieldPanel("funder"), FieldPanel("author")]),
+                FieldPanel("contact_person"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("development_stage"),
+            ],
+            heading=_("Basic information"),
+        ),
+        FieldPanel("sections"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("short_description", boost=2),
+        index.SearchField("organisations", boost=1.5),
+        index.SearchField("municipality"),
+        index.SearchField("sections"),
+        index.FilterField("region"),
+        index.FilterField("development_stage"),
+    ]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("region"),
+        SynchronizedField("development_stage"),
+        SynchronizedField("themes"),
+        SynchronizedField("target_groups"),
+    ]
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("practice model")
+
+    @property
+    def card_summary(self):
+        return self.listing_summary or self.short_description
+
+    def ordered_sections(self):
+        """The sections in the template's order, whatever order the editor entered them in."""
+        by_name = {child.block_type: child for child in self.sections}
+        return [
+            {"name": name, "label": by_name[name].block.label, "block": by_name[name]}
+            for name in SECTION_ORDER
+            if name in by_name
+        ]
+
+    @cached_property
+    def panel_assessment(self):
+        """The panel's latest assessment of this practice, in whichever language it is read."""
+        return (
+            PanelAssessment.objects.filter(page__translation_key=self.translation_key)
+            .select_related("revision")
+            .first()
+        )
+
+    @property
+    def is_good_practice(self):
+        assessment = self.panel_assessment
+        return assessment is not None and assessment.recommended
+
+    def localized_terms(self, relation):
+        """Themes or target groups in the active language (the page links to the source-language terms)."""
+        terms = list(getattr(self, relation).all())
+        locale = Locale.get_active()
+        model = getattr(type(self), relation).field.related_model
+        translations = {
+            term.translation_key: term
+            for term in model.objects.filter(locale=locale, translation_key__in=[t.translation_key for t in terms])
+        }
+        return sorted((translations.get(t.translation_key, t) for t in terms), key=lambda t: t.name)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.ordered_sections()
+        context["themes"] = self.localized_terms("themes")
+        context["target_groups"] = self.localized_terms("target_groups")
+        assessment = self.panel_assessment
+        if assessment is not None and assessment.recommended:
+            context["assessment"] = assessment
+            context["verdicts"] = assessment.localized_verdicts()
+        return context
+
+
+def recommended_subquery():
+    """The recommendation of the latest assessment of each page's translation family."""
+    return Subquery(
+        PanelAssessment.objects.filter(page__translation_key=OuterRef("translation_key"))
+        .order_by("-created_at", "-pk")
+        .values("recommendation")[:1]
+    )
+
+
+class CallStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class PracticeCallPage(RoutablePageMixin, BasePage):
+    """A thematic call: practitioners submit practices online while it is open."""
+
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead = models.TextField(_("lead"), max_length=600, blank=True)
+    sought = RichTextField(_("what is sought"), features=["bold", "italic", "ul", "ol", "link"])
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    contact_person = StreamField(
+        [("contact_person", ContactPersonBlock())], blank=True, max_num=1, verbose_name=_("contact person")
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("theme"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Call period")),
+        FieldPanel("sought"),
+        FieldPanel("contact_person"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead", boost=1.5),
+        index.SearchField("sought"),
+        index.SearchField("body"),
+    ]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("theme"),
+        SynchronizedField("opens_at"),
+        SynchronizedField("closes_at"),
+    ]
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("thematic call")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The call must close after it opens.")})
+
+    def status(self, now=None):
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return CallStatus.UPCOMING
+        if now >= self.closes_at:
+            return CallStatus.CLOSED
+        return CallStatus.OPEN
+
+    @property
+    def is_open(self):
+        return self.status() == CallStatus.OPEN
+
+    @path("")
+    def call(self, request):
+        from .views import call_view
+
+        return call_view(self, request)
+
+    @path("thanks/", name="thanks")
+    def thanks(self, request):
+        from .views import thanks_view
+
+        return thanks_view(self, request)
+
+
+class PracticeSubmission(models.Model):
+    """Who submitted which practice to which call: kept for the centre, never shown publicly."""
+
+    call = models.ForeignKey(
+        PracticeCallPage, verbose_name=_("call"), null=True, on_delete=models.SET_NULL, related_name="submissions"
+    )
+    practice = models.ForeignKey(
+        PracticeModelPage, verbose_name=_("practice"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("submitter's name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("practice submission")
+        verbose_name_plural = _("practice submissions")
+
+    def __str__(self):
+        return f"{self.practice or '–'} ({self.name}, {self.organisation})"
+
+
+# --- The expert panel's review ------------------------------------------------------------------
+
+
+class ExpertPanelReviewTask(AbstractGroupApprovalTask):
+    """A workflow task in which a panel member assesses the practice against every criterion.
+
+    Approving requires a verdict and a justification for each criterion and a
+    recommendation (the form refuses anything less, and `on_action` checks again because
+    the page editor's action menu passes the data in without the view validating it).
+    The assessment is stored with the revision the task judged.
+    """
+
+    class Meta:
+        verbose_name = _("expert panel review")
+        verbose_name_plural = _("expert panel reviews")
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups assess the practice against the good-practice criteria")
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return [
+                ("reject", _("Request changes"), True),
+                ("approve", _("Record assessment and approve"), True),
+            ]
+        return []
+
+    def get_form_for_action(self, action):
+        from .forms import PanelAssessmentForm
+
+        if action == "approve":
+            return PanelAssessmentForm
+        return super().get_form_for_action(action)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from .forms import PanelAssessmentForm
+
+        if action_name != "approve":
+            return super().on_action(task_state, user, action_name, **kwargs)
+        if not (user.is_superuser or self._user_in_groups(user)):
+            raise PermissionDenied
+        form = PanelAssessmentForm(data=kwargs)
+        if not form.is_valid():
+            raise PermissionDenied(_("The assessment is incomplete: every criterion needs a verdict."))
+        form.save(task_state=task_state, user=user)
+        task_state.approve(user=user, comment=form.cleaned_data.get("comment", ""))
+        return None
+
+
+class PanelAssessment(models.Model):
+    """The panel's assessment of one revision of a practice: a recommendation and a verdict per criterion."""
+
+    RECOMMEND = "recommend"
+    DO_NOT_RECOMMEND = "do_not_recommend"
+    RECOMMENDATION_CHOICES = [
+        (RECOMMEND, _("Recommend as a good practice")),
+        (DO_NOT_RECOMMEND, _("Do not recommend")),
+    ]
+
+    page = models.ForeignKey(
+        PracticeModelPage, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="panel_assessments"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("revision assessed"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    task_state = models.ForeignKey(
+        "wagtailcore.TaskState", verbose_name=_("task"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assessor"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recommendation = models.CharField(_("recommendation"), max_length=20, choices=RECOMMENDATION_CHOICES)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("assessed at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("panel assessment")
+        verbose_name_plural = _("panel assessments")
+
+    def __str__(self):
+        return f"{self.page} – {self.get_recommendation_display()} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def recommended(self):
+        return self.recommendation == self.RECOMMEND
+
+    def localized_verdicts(self):
+        """The verdicts in criterion order, each with its criterion in the active language."""
+        verdicts = list(self.verdicts.select_related("criterion"))
+        keys = [verdict.criterion.translation_key for verdict in verdicts]
+        localized = {
+            c.translation_key: c for c in Criterion.objects.filter(locale=Locale.get_active(), translation_key__in=keys)
+        }
+        for verdict in verdicts:
+            verdict.localized_criterion = localized.get(verdict.criterion.translation_key, verdict.criterion)
+        return sorted(verdicts, key=lambda v: (v.criterion.order, v.criterion.pk))
+
+
+class CriterionVerdict(models.Model):
+    MET = "met"
+    PARTLY_MET = "partly_met"
+    NOT_MET = "not_met"
+    VERDICT_CHOICES = [(MET, _("Met")), (PARTLY_MET, _("Partly met")), (NOT_MET, _("Not met"))]
+
+    assessment = models.ForeignKey(
+        PanelAssessment, verbose_name=_("assessment"), on_delete=models.CASCADE, related_name="verdicts"
+    )
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("criterion"), on_delete=models.PROTECT, related_name="verdicts"
+    )
+    verdict = models.CharField(_("verdict"), max_length=20, choices=VERDICT_CHOICES)
+    justification = models.TextField(_("justification"))
+
+    class Meta:
+        verbose_name = _("criterion verdict")
+        verbose_name_plural = _("criterion verdicts")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "criterion"], name="practices_one_verdict_per_criterion")
+        ]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.get_verdict_display()}"
+

@@ -1,0 +1,64 @@
+"""Admin for the practice taxonomies, the good-practice criteria and the panel's assessments."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Criterion, PanelAssessment, PracticeSubmission, TargetGroup, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+
+
+class CriterionViewSet(SnippetViewSet):
+    model = Criterion
+    icon = "tasks"
+    list_display = ["name", "order", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "description"]
+    ordering = ["order"]
+
+
+class PanelAssessmentViewSet(SnippetViewSet):
+    """The panel's assessments, for the centre to look back on (they are made in the workflow)."""
+
+    model = PanelAssessment
+    icon = "clipboard-list"
+    list_display = ["page", "recommendation", "assessor", "created_at"]
+    list_filter = ["recommendation"]
+    search_fields = ["page__title", "comment"]
+    inspect_view_enabled = True
+    panels = [FieldPanel("recommendation", read_only=True), FieldPanel("comment", read_only=True)]
+
+
+class PracticeSubmissionViewSet(SnippetViewSet):
+    model = PracticeSubmission
+    icon = "mail"
+    list_display = ["practice", "name", "organisation", "email", "submitted_at"]
+    list_filter = ["call"]
+    search_fields = ["name", "organisation", "email"]
+    inspect_view_enabled = True
+
+
+class PracticesViewSetGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, TargetGroupViewSet, CriterionViewSet, PanelAssessmentViewSet, PracticeSubmissionViewSet)
+    menu_icon = "tasks"
+    menu_label = _("Good practices")
+    menu_name = "practices"
+
+
+register_snippet(PracticesViewSetGroup)
