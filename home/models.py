@@ -59,7 +59,13 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.ProjectPage", "blog.BlogIndexPage", "materials.MaterialIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.ProjectPage",
+        "blog.BlogIndexPage",
+        "materials.MaterialIndexPage",
+        "practices.PracticeIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
