@@ -7,7 +7,6 @@ group, and superusers) get here; everyone else gets 403.
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -30,7 +29,14 @@ def moderators_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not can_moderate(request.user):
-            raise PermissionDenied
+            # A real 403, not Wagtail's redirect-with-message for PermissionDenied.
+            title = _("Held comments")
+            return TemplateResponse(
+                request,
+                "blog/admin/forbidden.html",
+                {"page_title": title, "header_title": title, "header_icon": "comment"},
+                status=403,
+            )
         return view(request, *args, **kwargs)
 
     return wrapper
