@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 from cms.demo import T, add_page, add_snippet, stream
 from cms.models import Footer, MainMenu, SiteSettings
 
+from . import demo_projects
 from .models import HomePage, StandardPage
 
 ORDER = 10
@@ -31,6 +32,7 @@ def load(ctx):
         site_settings.accessibility_statement_page = accessibility
         site_settings.comment_policy_page = comment_policy
         site_settings.save()
+    demo_projects.load(ctx)
 
 
 def finish(ctx):
