@@ -17,7 +17,7 @@ from .registry import prepare_cards, with_card_data
 
 
 class MaterialsStructValue(blocks.StructValue):
-    def materials(self):
+    def live_materials(self):
         """The live materials to show, in the active locale, in the editor's or the series' order."""
         locale = Locale.get_active()
         chosen = [page for page in self.get("materials") or [] if page is not None]

@@ -93,6 +93,7 @@ class MaterialVersionFactory(factory.django.DjangoModelFactory):
 class DocumentFactory(factory.django.DjangoModelFactory):
     title = factory.Faker("sentence", nb_words=3, locale="fi_FI")
     file = factory.LazyAttribute(lambda doc: ContentFile(doc.content, name=doc.filename))
+    file_size = factory.LazyAttribute(lambda doc: len(doc.content))  # the admin's upload form sets it
 
     class Params:
         filename = "aineisto.pdf"

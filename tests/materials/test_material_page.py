@@ -1,0 +1,143 @@
+"""A material's own page: every language version, privacy-friendly players, lang/dir, downloads."""
+
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from materials.languages import LANGUAGES
+from materials.models import MaterialVersion
+from tests.factories.materials import (
+    DocumentFactory,
+    MaterialPageFactory,
+    MaterialSeriesFactory,
+    version_for,
+    webvtt_document,
+)
+
+pytestmark = pytest.mark.django_db
+
+VIDEO_HOSTS = re.compile(r"youtube\.com|youtube-nocookie\.com|youtu\.be|vimeo\.com", re.IGNORECASE)
+
+
+@pytest.fixture
+def material(registry_page):
+    return MaterialPageFactory(
+        parent=registry_page,
+        title="Suomalainen yhteiskunta",
+        slug="suomalainen-yhteiskunta",
+        languages=(),
+        versions=[
+            version_for("fi", video_url="https://www.youtube.com/watch?v=Abc_def-123", transcript="<p>Tervetuloa Suomeen.</p>"),
+            version_for("ar", video_url="https://youtu.be/Arabic12345", title="فهم فنلندا", transcript="<p>مرحبا</p>"),
+            version_for("th", video_url="https://vimeo.com/123456"),
+            version_for("so", video_url="https://podcast.example/jakso-1"),
+        ],
+    )
+
+
+def test_initial_html_loads_nothing_from_the_video_host(client, material):
+    html = client.get("/materiaalit/suomalainen-yhteiskunta/").content.decode()
+    assert "<iframe" not in html
+    loaded = re.findall(r"<(?:script|iframe|img|link|video|audio|source|track)\b[^>]*\b(?:src|href)=\"([^\"]*)\"", html)
+    assert not [url for url in loaded if VIDEO_HOSTS.search(url)], loaded
+    # Click to load: a real button per embeddable video; the embed address waits in a data attribute.
+    assert html.count('class="video__play"') == 3
+    assert 'data-embed-url="https://www.youtube-nocookie.com/embed/Abc_def-123?autoplay=1&amp;rel=0"' in html
+    # A plain link always works, even with no network or no JavaScript.
+    assert 'href="https://www.youtube.com/watch?v=Abc_def-123"' in html
+    assert 'href="https://podcast.example/jakso-1"' in html
+
+
+def test_each_version_carries_its_own_lang_and_dir(client, material):
+    html = client.get("/materiaalit/suomalainen-yhteiskunta/").content.decode()
+    assert '<span lang="ar" dir="rtl">العربية</span>' in html
+    assert '<figure class="video" lang="ar" dir="rtl">' in html
+    assert '<p class="material-version__title" lang="ar" dir="rtl">فهم فنلندا</p>' in html
+    assert '<figure class="video" lang="th" dir="ltr">' in html
+    assert '<span lang="so" dir="ltr">Soomaali</span>' in html
+    assert "مرحبا" in html and "Tervetuloa Suomeen." in html
+    # The page itself stays Finnish.
+    assert '<html lang="fi" dir="ltr">' in html
+
+
+def test_downloads_and_subtitles_are_offered(client, registry_page):
+    MaterialPageFactory(
+        parent=registry_page,
+        slug="julkaisu",
+        languages=(),
+        versions=[
+            version_for(
+                "fi",
+                video_url="",
+                media_file=DocumentFactory(title="Julkaisu", filename="julkaisu.pdf"),
+                subtitle_file=webvtt_document(),
+            )
+        ],
+    )
+    html = client.get("/materiaalit/julkaisu/").content.decode()
+    assert re.search(r'href="/documents/\d+/julkaisu[^"]*\.pdf" download>', html)
+    assert re.search(r'href="/documents/\d+/tekstitys[^"]*\.vtt" download>', html)
+    assert "(PDF" in html
+
+
+def test_series_links_back_to_the_filtered_registry(client, registry_page):
+    series = MaterialSeriesFactory(name="Ymmärrä Suomea", slug="ymmarra-suomea")
+    MaterialPageFactory(parent=registry_page, slug="osa-1", title="Osa yksi", series=series, series_position=1)
+    MaterialPageFactory(parent=registry_page, slug="osa-2", title="Osa kaksi", series=series, series_position=2)
+    html = client.get("/materiaalit/osa-2/").content.decode()
+    assert 'href="/materiaalit/?series=ymmarra-suomea"' in html
+    assert '<span aria-current="page">Osa kaksi</span>' in html
+    assert html.index("Osa yksi") < html.index('<span aria-current="page">Osa kaksi')
+
+
+def detail_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_detail_query_count_does_not_grow_with_the_number_of_versions(client, registry_page):
+    def material(slug, codes):
+        return MaterialPageFactory(
+            parent=registry_page,
+            slug=slug,
+            languages=(),
+            versions=[
+                version_for(code, media_file=DocumentFactory(filename=f"{code}.pdf"), subtitle_file=webvtt_document())
+                for code in codes
+            ],
+        )
+
+    series_codes = [language.code for language in LANGUAGES[:14]]
+    material("kaksi", series_codes[:2])
+    material("neljatoista", series_codes)
+    client.get("/materiaalit/kaksi/")  # warm the site-root cache
+    client.get("/materiaalit/neljatoista/")
+    assert detail_queries(client, "/materiaalit/kaksi/") == detail_queries(client, "/materiaalit/neljatoista/")
+
+
+def test_a_version_needs_a_video_address_or_a_file():
+    with pytest.raises(ValidationError) as error:
+        MaterialVersion(language="so").clean()
+    assert "video_url" in error.value.message_dict
+
+
+def test_subtitles_must_be_webvtt():
+    srt = MaterialVersion(language="so", video_url="https://youtu.be/abcdefghijk", subtitle_file=DocumentFactory(filename="a.srt"))
+    with pytest.raises(ValidationError) as error:
+        srt.clean()
+    assert "WebVTT" in str(error.value.message_dict["subtitle_file"])
+
+    fake = MaterialVersion(
+        language="so",
+        video_url="https://youtu.be/abcdefghijk",
+        subtitle_file=webvtt_document(content=b"1\n00:00:00,000 --> 00:00:02,000\nHei\n"),
+    )
+    with pytest.raises(ValidationError) as error:
+        fake.clean()
+    assert "WEBVTT" in str(error.value.message_dict["subtitle_file"])
+
+    MaterialVersion(language="so", video_url="https://youtu.be/abcdefghijk", subtitle_file=webvtt_document()).clean()
