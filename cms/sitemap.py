@@ -1,7 +1,45 @@
-"""The XML sitemap: every live page of every locale."""
+"""The XML sitemap: every live public page in every language, with its translations as alternates.
 
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+Wagtail's own sitemap lists pages one by one; search engines also need to know which
+pages are translations of each other (`xhtml:link rel="alternate" hreflang`), which
+wagtail-localize records as a shared `translation_key`.
+"""
+
+from collections import defaultdict
+
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+
+def sitemap_entries(request):
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(alias_of__isnull=True, depth__gt=1)
+        .select_related("locale")
+        .only("id", "url_path", "translation_key", "last_published_at", "locale__language_code", "path", "depth")
+        .order_by("path")
+    )
+    by_key = defaultdict(list)
+    entries = []
+    for page in pages:
+        url = page.get_full_url(request)
+        if url is None:
+            continue
+        entry = {"location": url, "lastmod": page.last_published_at, "language": page.locale.language_code}
+        by_key[page.translation_key].append(entry)
+        entries.append((page.translation_key, entry))
+    for key, entry in entries:
+        entry["alternates"] = sorted(
+            ((alt["language"], alt["location"]) for alt in by_key[key]), key=lambda pair: pair[0]
+        )
+    return [entry for _, entry in entries]
 
 
 def sitemap_view(request):
-    return wagtail_sitemap(request)
+    return TemplateResponse(
+        request,
+        "cms/sitemap.xml",
+        {"entries": sitemap_entries(request)},
+        content_type="application/xml; charset=utf-8",
+    )
