@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from practices.models import PANEL_GROUP_NAME
 from practices.review import ensure_panel_workflow
@@ -38,4 +39,8 @@ def closed_call(index):
 def panel_member(db):
     user = UserFactory(username="raati", email="raati@example.org")
     user.groups.add(Group.objects.get(name=PANEL_GROUP_NAME))
+    # English admin, so assertions on messages hold once Finnish translations arrive.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     return user

@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import TaskState, WorkflowState
 
 from practices.blocks import REQUIRED_SECTIONS
@@ -181,7 +182,7 @@ def test_approval_with_a_criterion_missing_is_refused(client, open_call, panel_m
 
     # The task refuses it even when the data bypasses the view's form (the editor's action menu).
     task_state = practice.current_workflow_task_state
-    with pytest.raises(PermissionDenied) as refused:
+    with translation.override("en"), pytest.raises(PermissionDenied) as refused:
         task_state.task.specific.on_action(task_state, panel_member, "approve", **data)
     assert "every criterion needs a verdict" in str(refused.value)
 

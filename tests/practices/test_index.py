@@ -1,0 +1,141 @@
+"""The practice collection: filters that combine, honest counts, harmless bad input, flat query count."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from practices.models import PanelAssessment
+from tests.factories.practices import PracticeModelPageFactory, TargetGroupFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(index):
+    employment = ThemeFactory(name="Työllisyys", slug="tyollisyys")
+    education = ThemeFactory(name="Koulutus", slug="koulutus")
+    youth = TargetGroupFactory(name="Nuoret", slug="nuoret")
+    women = TargetGroupFactory(name="Naiset", slug="naiset")
+    pages = {
+        "a": PracticeModelPageFactory(parent=index, title="A", themes=[employment], target_groups=[youth], region="uusimaa", development_stage="established"),
+        "b": PracticeModelPageFactory(parent=index, title="B", themes=[employment, education], target_groups=[women], region="pirkanmaa", development_stage="piloted"),
+        "c": PracticeModelPageFactory(parent=index, title="C", themes=[education], target_groups=[youth, women], region="uusimaa", development_stage="piloted"),
+        "d": PracticeModelPageFactory(parent=index, title="D", region="national", development_stage="idea"),
+    }
+    PracticeModelPageFactory(parent=index, title="Luonnos", themes=[employment], live=False)
+    for key in ("a", "c"):
+        PanelAssessment.objects.create(page=pages[key], recommendation=PanelAssessment.RECOMMEND)
+    PanelAssessment.objects.create(page=pages["d"], recommendation=PanelAssessment.DO_NOT_RECOMMEND)
+    return pages
+
+
+def listing(client, index, query=""):
+    response = client.get(f"{index.url}?{query}")
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    titles = sorted(a.get_text() for a in html.select(".card__title a"))
+    counts = {
+        (box["name"], box["value"]): int(box.find_parent("label").select_one(".count").get_text().strip("()"))
+        for box in html.select(".filters input[type=checkbox]")
+    }
+    return titles, counts, html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["A", "B", "C", "D"]),
+        ("theme=tyollisyys", ["A", "B"]),
+        ("theme=tyollisyys&theme=koulutus", ["A", "B", "C"]),
+        ("target_group=nuoret", ["A", "C"]),
+        ("region=uusimaa", ["A", "C"]),
+        ("stage=piloted", ["B", "C"]),
+        ("recommended=1", ["A", "C"]),
+        ("theme=koulutus&target_group=nuoret", ["C"]),
+        ("theme=tyollisyys&region=pirkanmaa&stage=piloted", ["B"]),
+        ("theme=koulutus&recommended=1&stage=established", []),
+    ],
+)
+def test_each_filter_narrows_and_filters_combine(client, index, catalogue, query, expected):
+    titles, _, _ = listing(client, index, query)
+    assert titles == expected
+
+
+def test_counts_match_the_results_they_lead_to(client, index, catalogue):
+    for query in ("", "theme=koulutus", "region=uusimaa&recommended=1"):
+        _, counts, _ = listing(client, index, query)
+        for (name, value), count in counts.items():
+            # What choosing this option (with the other active filters) would show.
+            params = [part for part in query.split("&") if part and not part.startswith(f"{name}=")]
+            titles, _, _ = listing(client, index, "&".join(params + [f"{name}={value}"]))
+            assert len(titles) == count, (query, name, value)
+
+
+def test_selected_options_stay_checked_for_a_shareable_url(client, index, catalogue):
+    _, _, html = listing(client, index, "theme=koulutus&recommended=1")
+    checked = {(box["name"], box["value"]) for box in html.select(".filters input[checked]")}
+    assert checked == {("theme", "koulutus"), ("recommended", "1")}
+
+
+def test_recommended_practices_carry_the_mark_in_the_list(client, index, catalogue):
+    _, _, html = listing(client, index)
+    marked = sorted(card.find_parent("article").select_one(".card__title a").get_text() for card in html.select(".practice-card__mark"))
+    assert marked == ["A", "C"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "theme=ei-ole",
+        "region=atlantis",
+        "stage=%00",
+        "recommended=kyllä",
+        "page=abc",
+        "page=99999",
+        "theme=" + "x" * 5000,
+        "target_group[]=1&region=",
+    ],
+)
+def test_unknown_or_malformed_values_are_ignored(client, index, catalogue, query):
+    titles, _, _ = listing(client, index, query)
+    assert titles == ["A", "B", "C", "D"] or query.startswith("page=")
+
+
+def test_pagination_keeps_the_filters(client, index):
+    theme = ThemeFactory(slug="tyollisyys")
+    for number in range(14):
+        PracticeModelPageFactory(parent=index, title=f"K{number:02}", themes=[theme])
+    _, _, html = listing(client, index, "theme=tyollisyys")
+    next_link = html.select_one(".pagination a[rel=next]")["href"]
+    assert "theme=tyollisyys" in next_link and "page=2" in next_link
+    titles, _, _ = listing(client, index, next_link.lstrip("?"))
+    assert len(titles) == 2
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_the_number_of_practices(client, index):
+    themes = [ThemeFactory() for _ in range(3)]
+    groups = [TargetGroupFactory() for _ in range(2)]
+
+    def add(count):
+        for number in range(count):
+            page = PracticeModelPageFactory(
+                parent=index, themes=themes[: number % 3 + 1], target_groups=groups[: number % 2 + 1]
+            )
+            if number % 4 == 0:
+                PanelAssessment.objects.create(page=page, recommendation=PanelAssessment.RECOMMEND)
+
+    add(10)
+    url = f"{index.url}?theme={themes[0].slug}"
+    count_queries(client, url)  # warm caches (site root paths, content types)
+    small = count_queries(client, url)
+    add(190)
+    large = count_queries(client, url)
+    assert small == large
+    assert small < 50  # 46 at the time of writing, most of it the page frame (menu, footer, languages)
