@@ -17,6 +17,8 @@ from django.utils import translation
 from django_comments_xtd.models import XtdComment
 from django_comments_xtd.moderation import XtdCommentModerator
 
+from cms import page_cache
+
 MODERATORS_GROUP = "Comment moderators"
 MODERATE_PERMISSION = "django_comments.can_moderate"
 
@@ -83,9 +85,16 @@ def held_comments():
 
 def approve(comment_ids):
     """Publish held comments. Returns how many were published."""
-    return held_comments().filter(pk__in=comment_ids).update(is_public=True)
+    count = held_comments().filter(pk__in=comment_ids).update(is_public=True)
+    if count:
+        # A queryset update sends no post_save, so tell the page cache ourselves.
+        page_cache.invalidate()
+    return count
 
 
 def remove(comment_ids):
     """Remove held comments: kept for the record with `is_removed`, never shown."""
-    return held_comments().filter(pk__in=comment_ids).update(is_removed=True)
+    count = held_comments().filter(pk__in=comment_ids).update(is_removed=True)
+    if count:
+        page_cache.invalidate()
+    return count

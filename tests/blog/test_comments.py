@@ -251,3 +251,18 @@ def test_comment_policy_is_linked_beside_the_form(client, post, home):
 
     link = soup(client.get(post.url)).select_one(".comments__policy a")
     assert link["href"] == policy.url
+
+
+@override_settings(PAGE_CACHE_SECONDS=600)
+def test_page_cache_never_keeps_a_comment_form_and_forgets_on_approval(client, post):
+    assert "X-Page-Cache" not in client.get(post.url)  # a page with a form is never stored
+    post_comment(client, post, comment="Hyväksytään myöhemmin")
+    post.comments_enabled = False
+    post.save()
+    client.cookies.clear()
+
+    first = client.get(post.url)
+    assert first["X-Page-Cache"] == "miss"
+    assert client.get(post.url)["X-Page-Cache"] == "hit"
+    moderation.approve(XtdComment.objects.values_list("pk", flat=True))
+    assert shown_comment_texts(client, post) == ["Hyväksytään myöhemmin"]
