@@ -11,6 +11,7 @@ import importlib
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
@@ -19,6 +20,13 @@ from wagtail_localize.synctree import synchronize_tree
 from cms.demo import DemoContext, Progress
 
 DEV_ADMIN = ("admin", "admin")
+# Development only: one user per role, password = user name, so each flow can be tried by hand.
+DEV_ROLE_USERS = [
+    ("editor", "Editors"),
+    ("panel", "Expert panel"),
+    ("translator", "Translators"),
+    ("moderator", "Comment moderators"),
+]
 
 
 def demo_loaders():
@@ -55,6 +63,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Done: {progress.created} objects created, {progress.existing} already there.")
         )
         if settings.DEBUG:
+            self.role_users()
             self.stdout.write(
                 f"Log in at /admin/ as '{DEV_ADMIN[0]}' with the password '{DEV_ADMIN[1]}' (development only)."
             )
@@ -67,6 +76,16 @@ class Command(BaseCommand):
             user = User.objects.create_superuser(DEV_ADMIN[0], "admin@kotoutuminen.example", DEV_ADMIN[1])
             self.stdout.write(f"  created  superuser: {user}")
         return user
+
+    def role_users(self):
+        User = get_user_model()
+        for username, group_name in DEV_ROLE_USERS:
+            group = Group.objects.filter(name=group_name).first()
+            if group is None or User.objects.filter(username=username).exists():
+                continue
+            user = User.objects.create_user(username, f"{username}@kotoutuminen.example", username)
+            user.groups.add(group)
+            self.stdout.write(f"  created  user: {username} ({group_name}), password '{username}'")
 
     def sync_locale_trees(self):
         """Give every page not yet translated an alias in the synced locales, as wagtail-localize does."""

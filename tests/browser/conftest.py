@@ -1,0 +1,139 @@
+"""Browser tests: Debian's Chromium driven by playwright against a real server with the demo site.
+
+The server is `manage.py runserver` on a free port with development settings and its own
+SQLite database and media folder, loaded once per session with `load_demo_content`: the
+same site `make run` serves. Where no browser can be started the tests skip and say why;
+they never pass without a browser.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LANGUAGES = ("fi", "sv", "en")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """A running demo site; its URL."""
+    workdir = tmp_path_factory.mktemp("site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    manage = [sys.executable, str(PROJECT / "manage.py")]
+    log = open(workdir / "setup.log", "w")
+    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+        result = subprocess.run(manage + command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        assert result.returncode == 0, f"{' '.join(command)} failed: see {workdir / 'setup.log'}"
+    port = free_port()
+    server_log = open(workdir / "server.log", "w")
+    server = subprocess.Popen(
+        manage + ["runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=PROJECT,
+        env=env,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    os.environ["BROWSER_SITE_DATABASE"] = str(workdir / "site.sqlite3")
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/robots.txt", timeout=1)  # noqa: S310 - our own server
+            break
+        except OSError:
+            if server.poll() is not None:
+                pytest.fail(f"the server stopped: see {workdir / 'server.log'}")
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_pages(site_url):
+    """{(page type, language): path} of the demo site."""
+    from tests.browser.site_pages import pages_by_type
+
+    return pages_by_type(os.environ["BROWSER_SITE_DATABASE"])
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.skip(f"No browser: {CHROMIUM} is not installed (Debian package 'chromium'); browser tests skipped")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:  # pragma: no cover - requirements-dev installs it
+        pytest.skip(f"No browser: playwright is not installed ({error})")
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Exception as error:  # noqa: BLE001 - any launch failure means no browser here
+            pytest.skip(f"No browser: Chromium did not start ({error})")
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser tab; any request that would leave this machine is blocked and recorded."""
+    context = browser.new_context(base_url=site_url, locale="fi-FI")
+    tab = context.new_page()
+    tab.outside_requests = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(site_url) or url.startswith("data:"):
+            route.continue_()
+        else:
+            tab.outside_requests.append(url)
+            route.abort()
+
+    tab.route("**/*", guard)
+    tab.console_errors = []
+    tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
+    yield tab
+    context.close()
+
+
+def log_in(page, username, password=None):
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password or username)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")

@@ -1,0 +1,27 @@
+"""Which public pages the browser tests visit: one live page of each page type in each language."""
+
+import sqlite3
+
+PREFIX = {"fi": "", "sv": "/sv", "en": "/en"}
+
+
+def pages_by_type(database):
+    """{(app_label.model, language): public path} for the first live, translated page of each type."""
+    connection = sqlite3.connect(database)
+    rows = connection.execute(
+        """
+        SELECT ct.app_label || '.' || ct.model, l.language_code, p.url_path
+        FROM wagtailcore_page p
+        JOIN django_content_type ct ON ct.id = p.content_type_id
+        JOIN wagtailcore_locale l ON l.id = p.locale_id
+        WHERE p.live AND p.alias_of_id IS NULL AND p.depth > 1
+        ORDER BY p.path
+        """
+    ).fetchall()
+    connection.close()
+    found = {}
+    for page_type, language, url_path in rows:
+        # url_path starts with the locale's home page slug: /etusivu/tietoa/ -> /tietoa/
+        path = PREFIX[language] + "/" + url_path.strip("/").partition("/")[2]
+        found.setdefault((page_type, language), path.rstrip("/") + "/")
+    return found

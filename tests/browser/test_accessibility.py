@@ -1,0 +1,94 @@
+"""The accessibility gate: axe-core (WCAG 2.1 A and AA) on every public page type in fi, sv and en,
+HTML that parses without errors, and the frame's keyboard use."""
+
+import urllib.request
+
+import html5lib
+import pytest
+
+from tests.browser.conftest import LANGUAGES
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Page types that have no public page of their own.
+NOT_PUBLIC = {"wagtailcore.page"}
+EXTRA_PAGES = {"search": {"fi": "/search/?q=kotoutuminen", "sv": "/sv/search/?q=integration", "en": "/en/search/?q=integration"}}
+
+
+def public_pages(site_pages):
+    pages = {key: path for key, path in site_pages.items() if key[0] not in NOT_PUBLIC}
+    for name, paths in EXTRA_PAGES.items():
+        for language, path in paths.items():
+            pages[(name, language)] = path
+    return pages
+
+
+def test_every_page_type_exists_in_every_language(site_pages):
+    types = {page_type for page_type, _ in site_pages if page_type not in NOT_PUBLIC}
+    missing = [(t, lang) for t in types for lang in LANGUAGES if (t, lang) not in site_pages]
+    assert not missing, f"page types without a live translation in the demo site: {missing}"
+
+
+def test_axe_finds_no_wcag_violations(page, site_pages):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    report = {}
+    for (page_type, language), path in sorted(public_pages(site_pages).items()):
+        page.goto(path)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = results.response["violations"]
+        report[(page_type, language)] = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in violations
+        ]
+    print("\naxe WCAG 2.1 A/AA violations per page type and language")
+    for (page_type, language), found in sorted(report.items()):
+        print(f"  {page_type:32} {language}  {len(found)}")
+    failures = {key: found for key, found in report.items() if found}
+    assert not failures, failures
+    assert not page.outside_requests, page.outside_requests
+
+
+def test_html_parses_without_errors(site_url, site_pages):
+    parser = html5lib.HTMLParser(strict=True)
+    for (page_type, language), path in sorted(public_pages(site_pages).items()):
+        with urllib.request.urlopen(site_url + path) as response:  # noqa: S310 - our own server
+            html = response.read()
+        try:
+            parser.parse(html)
+        except html5lib.html5parser.ParseError as error:
+            pytest.fail(f"{page_type} ({language}) {path}: {error}")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_has_the_language_of_its_locale(page, site_pages, language):
+    paths = [path for (page_type, lang), path in site_pages.items() if lang == language]
+    for path in paths:
+        page.goto(path)
+        assert page.locator("html").get_attribute("lang") == language, path
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "skip-link" in focused
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_mobile_menu_opens_with_the_keyboard(browser, site_url):
+    context = browser.new_context(base_url=site_url, viewport={"width": 375, "height": 740})
+    tab = context.new_page()
+    tab.goto("/")
+    toggle = tab.locator(".main-nav__toggle")
+    assert toggle.is_visible()
+    first_item = tab.locator(".main-nav__list a").first
+    assert not first_item.is_visible()
+    toggle.focus()
+    tab.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert first_item.is_visible()
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.closest('.main-nav__list') !== null")
+    context.close()
