@@ -469,6 +469,11 @@ class PanelAssessment(models.Model):
     def recommended(self):
         return self.recommendation == self.RECOMMEND
 
+    @property
+    def language(self):
+        """The panel writes its justifications in the source language."""
+        return settings.LANGUAGE_CODE
+
     def localized_verdicts(self):
         """The verdicts in criterion order, each with its criterion in the active language."""
         verdicts = list(self.verdicts.select_related("criterion"))
