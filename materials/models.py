@@ -171,10 +171,11 @@ class MaterialPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         versions = self.formsets.get("versions")
-        if versions is not None:
+        # The formsets are validated after the page form; validate them now to compare languages.
+        if versions is not None and versions.is_valid():
             seen = set()
             for form in versions.forms:
-                if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                if form.cleaned_data.get("DELETE"):
                     continue
                 language = form.cleaned_data.get("language")
                 if language and language in seen:
