@@ -9,15 +9,18 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
-from cms.models import Footer, MainMenu
+from cms.navigation import site_frame
 
 register = template.Library()
 
 
-def live_translations(page):
+def live_translations(page, request=None):
     """The page's published, really translated versions (aliases are copies, not translations)."""
     if not isinstance(page, Page) or not page.pk:
         return {}
+    memo = getattr(request, "_live_translations", None) if request is not None else None
+    if memo is not None and page.pk in memo:
+        return memo[page.pk]
     pages = (
         page.get_translations(inclusive=True)
         .live()
@@ -25,7 +28,10 @@ def live_translations(page):
         .filter(alias_of__isnull=True)
         .select_related("locale")
     )
-    return {p.locale.language_code: p for p in pages}
+    found = {p.locale.language_code: p for p in pages}
+    if request is not None:
+        request._live_translations = {**(memo or {}), page.pk: found}
+    return found
 
 
 def locale_home_pages(request):
@@ -48,7 +54,7 @@ def language_switcher(context, page=None):
     """
     request = context.get("request")
     current = translation.get_language()
-    translations = live_translations(page) if page else {}
+    translations = live_translations(page, request) if page else {}
     homes = None
     languages = []
     for code, name in settings.LANGUAGES:
@@ -71,10 +77,10 @@ def language_switcher(context, page=None):
     return {"languages": languages, "request": request}
 
 
-@register.simple_tag
-def hreflang_alternates(page):
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context, page):
     """(language code, absolute URL) of every live translation, for <link rel=alternate>."""
-    translations = live_translations(page)
+    translations = live_translations(page, context.get("request"))
     return [(code, p.full_url) for code, p in sorted(translations.items())]
 
 
@@ -103,30 +109,25 @@ def content_language(page):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    menu = MainMenu.for_locale()
-    items = list(menu.items.select_related("page")) if menu else []
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
-    for item in items:
-        localized = item.page.localized
-        item.url = localized.url
-        item.is_current = bool(current_path) and current_path.startswith(localized.path)
-    return {"items": items}
+    items = site_frame(context["request"])["menu"]
+    current_path = getattr(context.get("page"), "path", "")
+    return {
+        "items": [
+            {**item, "is_current": bool(current_path) and current_path.startswith(item["path"])} for item in items
+        ]
+    }
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
-    footer = Footer.for_locale()
-    links = list(footer.links.select_related("page")) if footer else []
-    for link in links:
-        link.url = link.page.localized.url
-    return {"footer": footer, "links": links, "settings": context.get("settings")}
+    return {"frame": site_frame(context["request"])}
 
 
-@register.simple_tag
-def organisation_name():
-    footer = Footer.for_locale()
-    return footer.organisation_name if footer else settings.WAGTAIL_SITE_NAME
+@register.simple_tag(takes_context=True)
+def organisation_name(context):
+    request = context.get("request")
+    name = site_frame(request)["footer"]["organisation_name"] if request else ""
+    return name or settings.WAGTAIL_SITE_NAME
 
 
 @register.filter
@@ -151,10 +152,7 @@ def file_size(document):
 @register.simple_tag(takes_context=True)
 def home_page_url(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return "/"
-    return site.root_page.localized.url or "/"
+    return site_frame(request)["home_url"] if request else "/"
 
 
 @register.simple_tag(takes_context=True)
