@@ -139,3 +139,17 @@ class TestAdminCanCreate(WagtailPageTestCase):
                 }
             ),
         )
+
+
+@pytest.mark.parametrize(("language", "word"), [("fi", "Sivut"), ("sv", "Sidor"), ("en", "Pages")])
+def test_admin_speaks_each_interface_language(client, admin_user, language, word):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(admin_user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert f'lang="{language}"' in response.content.decode()
+    assert word in response.content.decode()
