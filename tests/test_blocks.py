@@ -54,3 +54,28 @@ def test_video_renders_without_loading_anything_from_the_host():
     assert "<iframe" not in html and "<script" not in html
     assert 'data-embed-url="https://www.youtube-nocookie.com/embed/abcDEF_1234' in html
     assert 'href="https://www.youtube.com/watch?v=abcDEF_1234"' in html
+
+
+def test_video_marks_its_own_language_but_keeps_the_interface_in_the_page_language():
+    from bs4 import BeautifulSoup
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("en"):
+        html = render_to_string(
+            "includes/video_player.html",
+            {
+                "title": "فهم فنلندا",
+                "url": "https://www.youtube.com/watch?v=abcDEF_1234",
+                "embed_url": "https://www.youtube-nocookie.com/embed/abcDEF_1234",
+                "transcript": "<p>مرحبا</p>",
+                "lang": "ar",
+                "dir": "rtl",
+                "title_in_video_language": True,
+            },
+        )
+    figure = BeautifulSoup(html, "html.parser").figure
+    assert figure.get("lang") is None  # the player's own words are in the page's language
+    assert figure.find("button").find("span", lang="ar")["dir"] == "rtl"
+    assert figure.find("div", class_="rich-text")["lang"] == "ar"
+    assert "Play video:" in figure.find("button").get_text()
