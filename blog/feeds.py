@@ -43,7 +43,8 @@ def feed_response(index, request, kind):
     )
     for post in feed_posts(index):
         url = post.get_full_url(request)
-        people = [author.person.localized for author in post.authors.all()]
+        # Names are the same in every language (synchronised), so no per-person look-up.
+        names = [author.person.name for author in post.authors.all()]
         feed.add_item(
             title=post.title,
             link=url,
@@ -52,7 +53,7 @@ def feed_response(index, request, kind):
             unique_id_is_permalink=True,
             pubdate=publication_datetime(post),
             updateddate=post.last_published_at or publication_datetime(post),
-            author_name=", ".join(person.name for person in people) or None,
+            author_name=", ".join(names) or None,
             categories=[tag.name for tag in post.tags.all()],
         )
     response = HttpResponse(content_type=f"{feed.content_type}")

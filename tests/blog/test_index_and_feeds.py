@@ -130,6 +130,7 @@ def test_index_query_count_does_not_grow_with_posts(client, blog_index, django_a
         post = make_post(blog_index, number, authors=[person, PersonFactory()])
         post.tags.add(f"aihe{number}")
         post.save()
+    client.get(blog_index.url)  # content changed: let the cached site frame be rebuilt first
     large = count_queries()
     assert large == small
     with django_assert_max_num_queries(40):
@@ -255,3 +256,23 @@ class TestAdminCanCreateBlogPages(WagtailPageTestCase):
         post = BlogPage.objects.get(slug="uusi-kirjoitus", alias_of__isnull=True)
         assert [author.person for author in post.authors.all()] == [person]
         assert sorted(tag.name for tag in post.tags.all()) == ["kunnat", "mentorointi"]
+
+
+def test_feed_query_count_does_not_grow_with_posts(client, blog_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(blog_index.url + "feed/rss/").status_code == 200
+        return len(context.captured_queries)
+
+    make_post(blog_index, 0, authors=[PersonFactory()])
+    client.get(blog_index.url + "feed/rss/")
+    small = count_queries()
+    for number in range(1, 6):
+        post = make_post(blog_index, number, authors=[PersonFactory(), PersonFactory()])
+        post.tags.add(f"aihe{number}")
+        post.save()
+    client.get(blog_index.url + "feed/rss/")
+    assert count_queries() == small
