@@ -24,10 +24,8 @@ FACET_KEYS = [key for key, _label in FACETS]
 CONTENT_TYPE_FACETS = {
     "practices.practicemodelpage": "practice",
     "practices.practicecallpage": "practice",
-    "practices.practicepage": "practice",
     "home.pilotreportpage": "pilot_report",
     "materials.materialpage": "material",
-    "materials.materialseriespage": "material",
     "blog.blogpage": "blog_post",
 }
 
