@@ -1,7 +1,18 @@
-"""The home page's stream: the shared blocks plus the blocks that pull in content."""
+"""The home page's stream: the shared blocks plus the blocks that pull content from the apps."""
 
+from blog.blocks import LatestPostsBlock
 from cms.blocks import BaseStreamBlock
+from materials.blocks import MaterialsBlock
+from practices.blocks import FeaturedPracticesBlock
 
 
 class HomeStreamBlock(BaseStreamBlock):
-    pass
+    latest_posts = LatestPostsBlock()
+    featured_practices = FeaturedPracticesBlock()
+    materials = MaterialsBlock()
+
+
+class ProjectStreamBlock(BaseStreamBlock):
+    """A project's body can also show the materials the project produced."""
+
+    materials = MaterialsBlock()

@@ -1,9 +1,10 @@
 """The home page, the about, accessibility and comment-policy pages, and the site settings."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from cms.demo import T, add_page, add_snippet, stream
+from cms.demo import TARGET_LANGUAGES, T, add_page, add_snippet, resolve, stream, translate_object
 from cms.models import Footer, MainMenu, SiteSettings
+from materials.models import MaterialSeries
 
 from . import demo_projects
 from .models import HomePage, StandardPage
@@ -36,7 +37,8 @@ def load(ctx):
 
 
 def finish(ctx):
-    """The main menu and footer, once every app has added the pages they link to."""
+    """The main menu, the footer and the home page's videos, once every app has added its content."""
+    feature_video_series(ctx)
     add_snippet(
         ctx,
         MainMenu,
@@ -61,6 +63,20 @@ def finish(ctx):
     )
 
 
+def feature_video_series(ctx):
+    """Show the "Ymmärrä Suomea" series on the home page in every language (once)."""
+    home = HomePage.objects.get(pk=ctx.home.pk)
+    series = MaterialSeries.objects.filter(locale=Locale.get_default(), slug="ymmarra-suomea").first()
+    if series is None or any(block.block_type == "materials" for block in home.body):
+        return
+    spec = {**HOME, "body": stream("home", [*HOME_BLOCKS, materials_block(series)])}
+    home.body = resolve(spec["body"], "fi")
+    home.save_revision(user=ctx.user).publish(user=ctx.user)
+    for language in TARGET_LANGUAGES:
+        translate_object(home, language, HomePage(**resolve(spec, language)), user=ctx.user)
+    ctx.progress(home, False)
+
+
 def home_page(ctx):
     """The Finnish home page becomes the default site's root; Wagtail's welcome page goes."""
     root = Page.get_first_root_node()
@@ -75,6 +91,51 @@ def home_page(ctx):
         if type(welcome.specific) is Page and not welcome.get_children().exists():
             welcome.delete()
     return home
+
+
+HOME_BLOCKS = [
+            (
+                "paragraph",
+                T(
+                    fi=(
+                        "<p>Osaamiskeskus on osa työ- ja elinkeinoministeriötä. Se tunnistaa, nostaa esiin "
+                        "ja levittää käytäntöjä, jotka parantavat kotoutumispalveluja eri puolilla Suomea.</p>"
+                    ),
+                    sv=(
+                        "<p>Kompetenscentret hör till arbets- och näringsministeriet. Det identifierar, lyfter "
+                        "fram och sprider praxis som förbättrar integrationstjänsterna i hela Finland.</p>"
+                    ),
+                    en=(
+                        "<p>The centre is part of the Ministry of Economic Affairs and Employment. It identifies, "
+                        "highlights and spreads practices that improve integration services across Finland.</p>"
+                    ),
+                ),
+            ),
+    (
+        "featured_practices",
+        {
+            "heading": T(fi="Hyviä käytäntöjä", sv="God praxis", en="Good practices"),
+            "practices": [],
+            "count": 3,
+        },
+    ),
+    (
+        "latest_posts",
+        {"heading": T(fi="Ajankohtaista", sv="Aktuellt", en="News and blog"), "kind": "", "count": 3},
+    ),
+]
+
+
+def materials_block(series):
+    return (
+        "materials",
+        {
+            "heading": T(fi="Videoita monella kielellä", sv="Videor på många språk", en="Videos in many languages"),
+            "materials": [],
+            "series": series.pk,
+            "limit": 4,
+        },
+    )
 
 
 HOME = {
@@ -104,28 +165,7 @@ HOME = {
         sv="God praxis för integration, resultaten av projektet Kotona Suomessa och flerspråkigt material.",
         en="Good practices of integration, the results of the Kotona Suomessa project and multilingual materials.",
     ),
-    "body": stream(
-        "home",
-        [
-            (
-                "paragraph",
-                T(
-                    fi=(
-                        "<p>Osaamiskeskus on osa työ- ja elinkeinoministeriötä. Se tunnistaa, nostaa esiin "
-                        "ja levittää käytäntöjä, jotka parantavat kotoutumispalveluja eri puolilla Suomea.</p>"
-                    ),
-                    sv=(
-                        "<p>Kompetenscentret hör till arbets- och näringsministeriet. Det identifierar, lyfter "
-                        "fram och sprider praxis som förbättrar integrationstjänsterna i hela Finland.</p>"
-                    ),
-                    en=(
-                        "<p>The centre is part of the Ministry of Economic Affairs and Employment. It identifies, "
-                        "highlights and spreads practices that improve integration services across Finland.</p>"
-                    ),
-                ),
-            ),
-        ],
-    ),
+    "body": stream("home", HOME_BLOCKS),
 }
 
 ABOUT = {

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BaseStreamBlock, DocumentListBlock, KeyFiguresBlock
 from cms.models import BasePage
 
-from .blocks import HomeStreamBlock
+from .blocks import HomeStreamBlock, ProjectStreamBlock
 from .choices import CallRound, OutdatedNotice, PilotTheme, Region
 from .pilot_filters import PilotListing
 
@@ -151,7 +151,7 @@ class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str
         max_num=1,
         verbose_name=_("key figures"),
     )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(ProjectStreamBlock(), blank=True, verbose_name=_("body"))
     documents = StreamField(
         [("documents", DocumentListBlock())],
         blank=True,
@@ -248,10 +248,8 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
         verbose_name=_("documents"),
         help_text=_("Modelling and evaluation reports and other files, in titled groups."),
     )
-    # A generic page chooser until the practices app's PracticeModelPage exists; then
-    # the block can be limited to page_type="practices.PracticeModelPage".
     practice_models = StreamField(
-        [("practice_model", PageChooserBlock(label=_("Practice model")))],
+        [("practice_model", PageChooserBlock(page_type="practices.PracticeModelPage", label=_("Practice model")))],
         blank=True,
         verbose_name=_("practice models"),
         help_text=_("The practice models that grew out of this pilot."),

@@ -1,0 +1,42 @@
+"""`LatestPostsBlock`: the newest blog posts or news of the active language, for any page."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class LatestPostsStructValue(blocks.StructValue):
+    def posts(self):
+        from wagtail.models import Locale
+
+        from .models import BlogPage
+
+        posts = (
+            BlogPage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .defer_streamfields()
+            .select_related("cover_image")
+            .prefetch_related("cover_image__renditions", "authors__person")
+            .order_by("-date", "-pk")
+        )
+        if self.get("kind"):
+            posts = posts.filter(kind=self.get("kind"))
+        return list(posts[: self.get("count") or 3])
+
+
+class LatestPostsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    kind = blocks.ChoiceBlock(
+        label=_("Show"),
+        choices=[("", _("Blog posts and news")), ("blog", _("Blog posts")), ("news", _("News"))],
+        required=False,
+    )
+    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Latest posts")
+        template = "blog/blocks/latest_posts_block.html"
+        value_class = LatestPostsStructValue
+        description = _("The newest blog posts or news, with links to read more.")
+        preview_value = {"heading": "Ajankohtaista", "kind": "", "count": 3}
