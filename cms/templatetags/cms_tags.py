@@ -165,3 +165,17 @@ def query_with(context, **changes):
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag
+def accessible_widget(field):
+    """The field's widget tied to its help text and its errors, so screen readers read both."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_errors")
+    attrs = {"aria-describedby": " ".join(described_by)} if described_by else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
