@@ -48,6 +48,11 @@ lint: install-dev
 test: check lint
 	$(VENV)/bin/pytest
 
+# Dataset in bench/data/ (or BENCH_DATABASE_URL), query counts, render latency, gunicorn load;
+# writes bench/results.md. See README.md, "Performance".
+bench: install
+	$(PY) -m bench
+
 messages: install-dev
 	cd cms && ../$(MANAGE) makemessages -l fi -l sv -l en --ignore '.venv/*'
 	$(MANAGE) compilemessages --ignore '.venv/*'

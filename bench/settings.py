@@ -1,0 +1,28 @@
+"""Settings for the benchmark's own processes (dataset generation and in-process rendering).
+
+The database is the one the orchestrator hands over in BENCH_ACTIVE_DATABASE_URL, never the
+developer's db.sqlite3; media go to bench/data/media. The page cache is off (render timings
+measure the page), DEBUG is off and templates are cached as in production.
+"""
+
+import os
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_ACTIVE_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'bench.sqlite3'}"
+os.environ["MEDIA_ROOT"] = os.environ.get("BENCH_MEDIA_ROOT") or str(DATA_DIR / "media")
+os.environ["PAGE_CACHE_SECONDS"] = "0"
+os.environ.pop("ELASTICSEARCH_URL", None)
+
+from cms.settings.base import *  # noqa: E402, F403
+from cms.settings.base import SECRET_KEY as _SECRET_KEY  # noqa: E402
+
+SECRET_KEY = _SECRET_KEY or "bench-only-not-secret"  # noqa: S105 - throwaway database
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+SECURE_SSL_REDIRECT = False
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # the demo's users only
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
