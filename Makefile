@@ -54,7 +54,7 @@ bench: install
 	$(PY) -m bench
 
 messages: install-dev
-	cd cms && ../$(MANAGE) makemessages -l fi -l sv -l en --ignore '.venv/*'
+	$(MANAGE) makemessages -l fi -l sv -l en --no-location --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
 clean:
