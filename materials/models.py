@@ -240,7 +240,12 @@ class MaterialPage(BasePage):
         index.SearchField("source_project"),
         index.FilterField("material_type"),
         index.FilterField("year"),
-        index.RelatedFields("versions", [index.FilterField("language")]),
+        # Every language version's own title and transcript, so a search finds the material
+        # by what is said in its videos.
+        index.RelatedFields(
+            "versions",
+            [index.FilterField("language"), index.SearchField("title"), index.SearchField("transcript")],
+        ),
     ]
     override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("versions"),
