@@ -83,7 +83,7 @@ class ProjectPageTreeTests(WagtailPageTests):
                     "summary": "Nivelvaiheen ohjausta.",
                     "findings": rich_text("<p>Toimi hyvin.</p>"),
                     "documents": streamfield([]),
-                    "practice_models": streamfield([("practice_model", self.home.pk)]),
+                    "practice_models": streamfield([]),
                     "outdated_notice": OutdatedNotice.INHERIT,
                 }
             ),

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from materials.blocks import MaterialsBlock
 from tests.factories.materials import MaterialPageFactory, MaterialSeriesFactory
@@ -15,10 +16,12 @@ def test_block_needs_materials_or_a_series_but_not_both(registry_page):
     series = MaterialSeriesFactory()
     with pytest.raises(ValidationError) as neither:
         block.clean(block.to_python({"heading": "", "materials": [], "series": None}))
-    assert "Choose some materials or a series" in str(neither.value.block_errors["materials"])
+    with translation.override("en"):
+        assert "Choose some materials or a series" in str(neither.value.block_errors["materials"])
     with pytest.raises(ValidationError) as both:
         block.clean(block.to_python({"materials": [material.pk], "series": series.pk}))
-    assert "not both" in str(both.value.block_errors["materials"])
+    with translation.override("en"):
+        assert "not both" in str(both.value.block_errors["materials"])
 
 
 def test_block_renders_chosen_materials_in_the_editors_order(rf, registry_page):

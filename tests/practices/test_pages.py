@@ -124,7 +124,8 @@ class TestAdmin(WagtailPageTestCase):
         )
         assert response.status_code == 200
         error = response.context["form"].errors.as_data()["sections"][0]
-        messages = [e.message % e.params for e in error.non_block_errors.as_data()]
+        with translation.override("en"):
+            messages = [e.message % e.params for e in error.non_block_errors.as_data()]
         assert messages == ["The section “Basic idea of the solution” is required."]
         assert not PracticeModelPage.objects.exists()
 
