@@ -66,7 +66,8 @@ def is_cacheable_request(request):
         return False
     if request.path.startswith(("/admin/", "/documents/", "/comments/")):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or request.user.is_authenticated:
+    # No session cookie means no logged-in user (this runs before the auth middleware).
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
     return not getattr(request, "is_preview", False)
 
