@@ -229,19 +229,58 @@ ACCESSIBILITY = {
                 "paragraph",
                 T(
                     fi=(
-                        "<p>Sivusto on tehty WCAG 2.1 -ohjeiden AA-tason mukaiseksi. Jokaisen sivutyypin "
-                        "rakenne, otsikot, maamerkit, lomakkeiden nimilaput ja kielimerkinnät tarkistetaan "
-                        "automaattisilla testeillä suomeksi, ruotsiksi ja englanniksi aina kun sivustoa muutetaan.</p>"
+                        "<p>Sivusto on tehty WCAG 2.1 -ohjeiden AA-tason mukaiseksi. Aina kun sivustoa muutetaan, "
+                        "automaattiset testit tarkistavat jokaisen sivutyypin suomeksi, ruotsiksi ja englanniksi:</p>"
+                        "<ul><li>axe-core-työkalu WCAG 2.1 A- ja AA-säännöillä oikeassa selaimessa (Chromium): "
+                        "nolla virhettä vaaditaan</li>"
+                        "<li>HTML-koodin jäsennys ilman virheitä</li>"
+                        "<li>jokaisella sivulla on oikea kielimerkintä, ja muunkielinen sisältö, kuten arabiankielinen "
+                        "video, on merkitty omalla kielellään ja kirjoitussuunnallaan</li>"
+                        "<li>näppäimistökäyttö: siirry sisältöön -linkki, valikko mobiilinäkymässä, suodattimet, "
+                        "videon käynnistys ja kommenttilomake toimivat ilman hiirtä</li></ul>"
                     ),
                     sv=(
-                        "<p>Webbplatsen följer WCAG 2.1 på nivå AA. Varje sidtyps struktur, rubriker, "
-                        "landmärken, formuläretiketter och språkmärkningar kontrolleras med automatiska tester "
-                        "på finska, svenska och engelska varje gång webbplatsen ändras.</p>"
+                        "<p>Webbplatsen följer WCAG 2.1 på nivå AA. Varje gång webbplatsen ändras kontrollerar "
+                        "automatiska tester varje sidtyp på finska, svenska och engelska:</p>"
+                        "<ul><li>verktyget axe-core med reglerna för WCAG 2.1 A och AA i en riktig webbläsare "
+                        "(Chromium): inga fel tillåts</li>"
+                        "<li>HTML-koden tolkas utan fel</li>"
+                        "<li>varje sida har rätt språkmärkning, och innehåll på andra språk, till exempel en video "
+                        "på arabiska, är märkt med sitt eget språk och sin skrivriktning</li>"
+                        "<li>tangentbordsanvändning: länken till innehållet, menyn i mobilvyn, filtren, starten av "
+                        "en video och kommentarsformuläret fungerar utan mus</li></ul>"
                     ),
                     en=(
-                        "<p>The site follows WCAG 2.1 at level AA. The structure, headings, landmarks, form "
-                        "labels and language markup of every page type are checked by automated tests in "
-                        "Finnish, Swedish and English whenever the site changes.</p>"
+                        "<p>The site follows WCAG 2.1 at level AA. Whenever the site changes, automated tests check "
+                        "every page type in Finnish, Swedish and English:</p>"
+                        "<ul><li>axe-core with the WCAG 2.1 A and AA rules in a real browser (Chromium): no "
+                        "violation is allowed</li>"
+                        "<li>the HTML parses without errors</li>"
+                        "<li>every page carries the right language, and content in other languages, such as a video "
+                        "in Arabic, is marked with its own language and writing direction</li>"
+                        "<li>keyboard use: the skip link, the menu on small screens, the filters, starting a video "
+                        "and the comment form work without a mouse</li></ul>"
+                    ),
+                ),
+            ),
+            ("heading", {"text": T(fi="Tunnetut puutteet", sv="Kända brister", en="Known gaps"), "level": "h2"}),
+            (
+                "paragraph",
+                T(
+                    fi=(
+                        "<p>Automaattiset testit eivät löydä kaikkia ongelmia. Sivustoa ei ole vielä testattu "
+                        "ruudunlukijan käyttäjien kanssa. Kaikissa liitetiedostoina julkaistuissa PDF-raporteissa ja "
+                        "videopalvelun videoissa ei ole saavutettavia tekstivastineita tai tekstityksiä.</p>"
+                    ),
+                    sv=(
+                        "<p>Automatiska tester hittar inte alla problem. Webbplatsen har ännu inte testats tillsammans "
+                        "med personer som använder skärmläsare. Alla PDF-rapporter som publicerats som bilagor och "
+                        "alla videor i videotjänsten har inte tillgängliga textversioner eller undertexter.</p>"
+                    ),
+                    en=(
+                        "<p>Automated tests do not find every problem. The site has not yet been tested together "
+                        "with screen reader users. Not every PDF report published as an attachment, nor every video "
+                        "on the video service, has an accessible text version or subtitles.</p>"
                     ),
                 ),
             ),
