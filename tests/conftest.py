@@ -41,10 +41,10 @@ def clear_cache():
     """Wagtail caches site root paths; a rolled-back test must not leave them to the next one."""
     from django.core.cache import cache
 
-    from cms import locale_cache
+    from cms import request_cache
 
     cache.clear()
-    locale_cache.clear()
+    request_cache.clear()
     yield
     cache.clear()
-    locale_cache.clear()
+    request_cache.clear()

@@ -93,3 +93,13 @@ def test_admin_login_is_rate_limited(client, home, settings):
     with translation.override("fi"):  # the admin speaks the site's default language
         expected = gettext("Too many login attempts from your address. Wait a few minutes and try again.")
     assert expected in response.content.decode()
+
+
+def test_a_new_view_restriction_applies_at_once(client, home):
+    """Listings read view restrictions once per request; a new one must not be missed."""
+    from wagtail.models import Page, PageViewRestriction
+
+    page = StandardPageFactory(parent=home, title="Sisäinen", slug="sisainen")
+    assert Page.objects.live().public().filter(pk=page.pk).exists()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert not Page.objects.live().public().filter(pk=page.pk).exists()

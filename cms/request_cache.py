@@ -1,0 +1,55 @@
+"""Works around Wagtail's uncached look-ups of locales and view restrictions (Wagtail 8.0).
+
+`Locale.get_active()` / `Locale.get_default()` query the database on every call, and so
+does every `PageQuerySet.public()` (it reads all view restrictions to exclude private
+sections). A page makes these calls many times: each `page.localized`, each translated
+snippet, each listing or block that shows live public content of the active language,
+up to a dozen identical queries per page. Locales and view restrictions change only when
+an administrator changes them, so both are kept for the length of one request: emptied
+when a request starts and whenever a locale or a view restriction is saved or deleted.
+Remove this module when Wagtail caches these look-ups itself.
+"""
+
+from django.core.signals import request_started
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+_locales = {}
+_restricted_pages = []
+_uncached_get_for_language = type(Locale.objects).get_for_language
+
+
+def cached_get_for_language(manager, language_code):
+    locale = _locales.get(language_code)
+    if locale is None:
+        locale = _uncached_get_for_language(manager, language_code)
+        _locales[language_code] = locale
+    return locale
+
+
+def cached_private_q(queryset):
+    """Wagtail's `private_q`, reading the view restrictions once per request."""
+    if not _restricted_pages:
+        _restricted_pages.append(
+            [restriction.page for restriction in PageViewRestriction.objects.select_related("page")]
+        )
+    q = Q()
+    for page in _restricted_pages[0]:
+        q |= queryset.descendant_of_q(page, inclusive=True)
+    return q if q else Q(pk__in=[])
+
+
+def clear(**kwargs):
+    _locales.clear()
+    _restricted_pages.clear()
+
+
+def install():
+    type(Locale.objects).get_for_language = cached_get_for_language
+    PageQuerySet.private_q = cached_private_q
+    request_started.connect(clear, dispatch_uid="request-cache-request")
+    for model in (Locale, PageViewRestriction):
+        post_save.connect(clear, sender=model, dispatch_uid=f"request-cache-save-{model.__name__}")
+        post_delete.connect(clear, sender=model, dispatch_uid=f"request-cache-delete-{model.__name__}")
