@@ -1,5 +1,6 @@
 """The site-wide models: the abstract base page, site settings and navigation."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,6 +12,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+
+def default_locale_only():
+    """`limit_choices_to` for links to translatable snippets: pages point at the original
+    (default-language) snippet, and templates show its translation for the active language."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 class BasePage(Page):

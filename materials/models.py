@@ -31,7 +31,6 @@ Themes are this app's own small `MaterialTheme` snippet (the practices app has i
 """
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
@@ -46,7 +45,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock, embed_url
-from cms.models import BasePage
+from cms.models import BasePage, default_locale_only
 
 from .languages import LANGUAGE_CHOICES, get_language
 
@@ -62,11 +61,6 @@ class MaterialType(models.TextChoices):
     ONLINE_COURSE = "online_course", _("Online course")
     WEBINAR_RECORDING = "webinar_recording", _("Webinar recording")
     GUIDE = "guide", _("Guide")
-
-
-def default_locale_only():
-    """Pages point at the original of a series or theme; its translations are shown from it."""
-    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 def localized_snippets(objects):

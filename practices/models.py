@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock, ContactPersonBlock
-from cms.models import BasePage
+from cms.models import BasePage, default_locale_only
 
 from .blocks import SECTION_ORDER, PracticeSectionsBlock
 
@@ -172,9 +172,15 @@ class PracticeModelPage(BasePage):
     contact_person = StreamField(
         [("contact_person", ContactPersonBlock())], blank=True, max_num=1, verbose_name=_("contact person")
     )
-    themes = ParentalManyToManyField(Theme, blank=True, related_name="practices", verbose_name=_("themes"))
+    themes = ParentalManyToManyField(
+        Theme, blank=True, related_name="practices", verbose_name=_("themes"), limit_choices_to=default_locale_only
+    )
     target_groups = ParentalManyToManyField(
-        TargetGroup, blank=True, related_name="practices", verbose_name=_("target groups")
+        TargetGroup,
+        blank=True,
+        related_name="practices",
+        verbose_name=_("target groups"),
+        limit_choices_to=default_locale_only,
     )
     development_stage = models.CharField(
         _("development stage"), max_length=32, choices=DevelopmentStage.choices, default=DevelopmentStage.IN_DEVELOPMENT
