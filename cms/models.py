@@ -128,8 +128,9 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("site settings")
 
 
-class MenuItem(TranslatableMixin, Orderable):
-    menu = ParentalKey("cms.MainMenu", related_name="items", on_delete=models.CASCADE)
+class PageLink(TranslatableMixin, Orderable):
+    """A link to a page in a navigation snippet; the page is shown in the active language."""
+
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
     )
@@ -142,11 +143,12 @@ class MenuItem(TranslatableMixin, Orderable):
     override_translatable_fields = [SynchronizedField("page")]
 
     class Meta(TranslatableMixin.Meta):
+        abstract = True
         ordering = ["sort_order"]
 
-    @property
-    def link_title(self):
-        return self.title or self.page.localized.title
+
+class MenuItem(PageLink):
+    menu = ParentalKey("cms.MainMenu", related_name="items", on_delete=models.CASCADE)
 
 
 class NavigationSnippet(TranslatableMixin, DraftStateMixin, RevisionMixin, ClusterableModel):
@@ -177,25 +179,8 @@ class MainMenu(NavigationSnippet):
         return f"{self.name} ({self.locale})"
 
 
-class FooterLink(TranslatableMixin, Orderable):
+class FooterLink(PageLink):
     footer = ParentalKey("cms.Footer", related_name="links", on_delete=models.CASCADE)
-    page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(
-        _("title"), max_length=100, blank=True, help_text=_("Leave empty to use the page title.")
-    )
-
-    panels = [PageChooserPanel("page"), FieldPanel("title")]
-
-    override_translatable_fields = [SynchronizedField("page")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
-
-    @property
-    def link_title(self):
-        return self.title or self.page.localized.title
 
 
 class Footer(NavigationSnippet):
