@@ -12,7 +12,9 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .models import MaterialPage, MaterialSeries, localized_snippets
+from cms.localized import localized_objects
+
+from .models import MaterialPage, MaterialSeries
 from .registry import prepare_cards, with_card_data
 
 
@@ -50,7 +52,7 @@ class MaterialsStructValue(blocks.StructValue):
         return prepare_cards(materials[:limit] if limit else materials)
 
     def localized_series(self):
-        return (localized_snippets([self.get("series")]) or [None])[0]
+        return (localized_objects([self.get("series")]) or [None])[0]
 
 
 class MaterialsBlock(blocks.StructBlock):

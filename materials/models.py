@@ -23,7 +23,7 @@ What is translated and what is not:
 * Type, year, series and themes are synchronised: a material does not change series
   when translated. Series and themes are translatable snippets; pages point at the
   original (default-language) snippet and templates show its translation for the
-  active locale (`localized_snippets`). Filters use their slugs, which are also
+  active locale (`cms.localized.localized_objects`). Filters use their slugs, which are also
   synchronised, so a shared link works in every language.
 
 Themes are this app's own small `MaterialTheme` snippet (the practices app has its own
@@ -40,11 +40,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, RevisionMixin, TranslatableMixin
+from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock, embed_url
+from cms.localized import localized_objects
 from cms.models import BasePage, default_locale_only
 
 from .languages import LANGUAGE_CHOICES, get_language
@@ -61,27 +62,6 @@ class MaterialType(models.TextChoices):
     ONLINE_COURSE = "online_course", _("Online course")
     WEBINAR_RECORDING = "webinar_recording", _("Webinar recording")
     GUIDE = "guide", _("Guide")
-
-
-def localized_snippets(objects):
-    """The active locale's translation of each translatable snippet (or the object itself).
-
-    One query however many objects, where `obj.localized` would make one each.
-    """
-    objects = [obj for obj in objects if obj is not None]
-    if not objects:
-        return []
-    locale = Locale.get_active()
-    model = type(objects[0])
-    translations = {
-        obj.translation_key: obj
-        for obj in model.objects.filter(
-            translation_key__in={obj.translation_key for obj in objects}, locale=locale
-        )
-    }
-    return [
-        obj if obj.locale_id == locale.pk else translations.get(obj.translation_key, obj) for obj in objects
-    ]
 
 
 class SluggedSnippet(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
@@ -261,8 +241,8 @@ class MaterialPage(BasePage):
         site_language = translation.get_language()
         versions.sort(key=lambda version: version.language != site_language)
         context["versions"] = versions
-        context["themes"] = localized_snippets(self.themes.all())
-        context["series"] = (localized_snippets([self.series]) or [None])[0]
+        context["themes"] = localized_objects(self.themes.all())
+        context["series"] = (localized_objects([self.series]) or [None])[0]
         context["registry_page"] = self.get_parent()
         if self.series_id:
             context["series_materials"] = (

@@ -18,8 +18,10 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.localized import localized_objects
+
 from .languages import LANGUAGES, LANGUAGES_BY_CODE
-from .models import MaterialPage, MaterialSeries, MaterialTheme, MaterialType, MaterialVersion, localized_snippets
+from .models import MaterialPage, MaterialSeries, MaterialTheme, MaterialType, MaterialVersion
 
 MAX_VALUES = 20  # per filter; more is not a person choosing
 
@@ -45,11 +47,11 @@ def prepare_cards(materials, series_by_key=None, themes_by_key=None):
     """
     materials = list(materials)
     if series_by_key is None:
-        series = localized_snippets([material.series for material in materials if material.series_id])
+        series = localized_objects([material.series for material in materials if material.series_id])
         series_by_key = {obj.translation_key: obj for obj in series}
     if themes_by_key is None:
         all_themes = [theme for material in materials for theme in material.themes.all()]
-        themes_by_key = {theme.translation_key: theme for theme in localized_snippets(all_themes)}
+        themes_by_key = {theme.translation_key: theme for theme in localized_objects(all_themes)}
     for material in materials:
         series = material.series
         material.localized_series = series_by_key.get(series.translation_key, series) if series else None

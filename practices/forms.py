@@ -6,7 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+
+from cms.localized import localized_objects
 
 from .blocks import REQUIRED_SECTIONS, PracticeSectionsBlock
 from .models import Criterion, CriterionVerdict, PanelAssessment, Region
@@ -129,12 +130,7 @@ class PanelAssessmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = list(Criterion.source_criteria())
-        names = {
-            c.translation_key: c
-            for c in Criterion.objects.filter(
-                locale=Locale.get_active(), translation_key__in=[c.translation_key for c in self.criteria]
-            )
-        }
+        names = {c.translation_key: c for c in localized_objects(self.criteria)}
         recommendation, comment = self.fields.pop("recommendation"), self.fields.pop("comment")
         for criterion in self.criteria:
             shown = names.get(criterion.translation_key, criterion)

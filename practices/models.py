@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock, ContactPersonBlock
+from cms.localized import localized_objects
 from cms.models import BasePage, default_locale_only
 
 from .blocks import SECTION_ORDER, PracticeSectionsBlock
@@ -253,14 +254,7 @@ class PracticeModelPage(BasePage):
 
     def localized_terms(self, relation):
         """Themes or target groups in the active language (the page links to the source-language terms)."""
-        terms = list(getattr(self, relation).all())
-        locale = Locale.get_active()
-        model = getattr(type(self), relation).field.related_model
-        translations = {
-            term.translation_key: term
-            for term in model.objects.filter(locale=locale, translation_key__in=[t.translation_key for t in terms])
-        }
-        return sorted((translations.get(t.translation_key, t) for t in terms), key=lambda t: t.name)
+        return sorted(localized_objects(getattr(self, relation).all()), key=lambda term: term.name)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -483,12 +477,9 @@ class PanelAssessment(models.Model):
     def localized_verdicts(self):
         """The verdicts in criterion order, each with its criterion in the active language."""
         verdicts = list(self.verdicts.select_related("criterion"))
-        keys = [verdict.criterion.translation_key for verdict in verdicts]
-        localized = {
-            c.translation_key: c for c in Criterion.objects.filter(locale=Locale.get_active(), translation_key__in=keys)
-        }
-        for verdict in verdicts:
-            verdict.localized_criterion = localized.get(verdict.criterion.translation_key, verdict.criterion)
+        criteria = localized_objects([verdict.criterion for verdict in verdicts])
+        for verdict, criterion in zip(verdicts, criteria, strict=True):
+            verdict.localized_criterion = criterion
         return sorted(verdicts, key=lambda v: (v.criterion.order, v.criterion.pk))
 
 
