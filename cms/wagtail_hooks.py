@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Footer, MainMenu
+from .autosave_on_create import ProjectPageViewSet
+from .models import BasePage, Footer, MainMenu
 
 
 class MainMenuViewSet(SnippetViewSet):
@@ -27,3 +29,8 @@ class NavigationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NavigationViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return ProjectPageViewSet("project_pages", model=BasePage)

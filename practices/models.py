@@ -8,6 +8,7 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -15,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Locale, TranslatableMixin
+from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -159,6 +161,13 @@ class PracticeIndexPage(BasePage):
         return context
 
 
+def has_content(value):
+    """False for a section added and left empty (rich text with no text, an empty list)."""
+    if isinstance(value, RichText):
+        return bool(strip_tags(value.source).strip())
+    return bool(value)
+
+
 class PracticeModelPage(BasePage):
     """A practice model in the Innokylä structure: basic information and one stream of sections."""
 
@@ -232,8 +241,11 @@ class PracticeModelPage(BasePage):
         return self.listing_summary or self.short_description
 
     def ordered_sections(self):
-        """The sections in the template's order, whatever order the editor entered them in."""
-        by_name = {child.block_type: child for child in self.sections}
+        """The sections in the template's order, whatever order the editor entered them in.
+
+        An optional section the editor added but left empty is not shown.
+        """
+        by_name = {child.block_type: child for child in self.sections if has_content(child.value)}
         return [
             {"name": name, "label": by_name[name].block.label, "block": by_name[name]}
             for name in SECTION_ORDER
