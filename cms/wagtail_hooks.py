@@ -1,5 +1,7 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -34,3 +36,27 @@ register_snippet(NavigationViewSetGroup)
 @hooks.register("register_admin_viewset")
 def register_page_viewset():
     return ProjectPageViewSet("project_pages", model=BasePage)
+
+
+class TranslationsToUpdateMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .translation_updates import user_may_see_updates
+
+        return user_may_see_updates(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_translations_to_update_menu_item():
+    return TranslationsToUpdateMenuItem(
+        _("Translations to update"), reverse("cms_translations_to_update"), icon_name="globe", order=250
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_update_urls():
+    from .translation_update_views import TranslationsToUpdateView, sync_view
+
+    return [
+        path("translations-to-update/", TranslationsToUpdateView.as_view(), name="cms_translations_to_update"),
+        path("translations-to-update/sync/", sync_view, name="cms_translations_sync"),
+    ]
