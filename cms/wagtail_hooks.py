@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -60,3 +62,20 @@ def register_translation_update_urls():
         path("translations-to-update/", TranslationsToUpdateView.as_view(), name="cms_translations_to_update"),
         path("translations-to-update/sync/", sync_view, name="cms_translations_sync"),
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def admin_workaround_js():
+    """Workarounds for upstream admin widgets: see the header of each file."""
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" data-title-template="{}" data-upload-label="{}"></script>',
+        static("cms/admin/wagtail_admin_a11y.js"),
+        static("cms/admin/wagtail_localize_editor.js"),
+        _("%(source)s to %(target)s translation"),
+        _("Upload a PO file with translations"),
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def admin_workaround_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("cms/admin/wagtail_localize_editor.css"))
