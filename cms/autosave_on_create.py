@@ -4,7 +4,7 @@ Wagtail 8 autosaves the create view too (`WAGTAIL_AUTOSAVE_INTERVAL`, one settin
 create and edit): the first autosave creates the page, so a half-finished draft appears
 in the page tree, visible to other editors and translators (and mirrored as aliases into
 the other languages' trees) while its author is still typing. Editing an existing page
-keeps autosave. Pages are routed here by a `PageViewSet` registered for every
+keeps autosave. Pages are routed here by a `PageViewSet` registered for each concrete
 `cms.models.BasePage` type (`cms/wagtail_hooks.py`).
 
 Upstream: wagtail/wagtail `wagtail/admin/views/pages/create.py` (`autosave_enabled`).

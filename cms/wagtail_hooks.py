@@ -1,6 +1,7 @@
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -35,9 +36,19 @@ class NavigationViewSetGroup(SnippetViewSetGroup):
 register_snippet(NavigationViewSetGroup)
 
 
-@hooks.register("register_admin_viewset")
-def register_page_viewset():
-    return ProjectPageViewSet("project_pages", model=BasePage)
+def register_page_viewsets():
+    """One page viewset per concrete page type (a viewset's views work on its own model)."""
+    from wagtail.models import get_page_models
+
+    for model in get_page_models():
+        if issubclass(model, BasePage) and not model._meta.abstract:
+            hooks.register(
+                "register_admin_viewset",
+                lambda model=model: ProjectPageViewSet(f"project_pages_{model._meta.label_lower}", model=model),
+            )
+
+
+register_page_viewsets()
 
 
 class TranslationsToUpdateMenuItem(MenuItem):
@@ -68,11 +79,13 @@ def register_translation_update_urls():
 def admin_workaround_js():
     """Workarounds for upstream admin widgets: see the header of each file."""
     return format_html(
-        '<script src="{}" defer></script><script src="{}" data-title-template="{}" data-upload-label="{}"></script>',
+        '<script src="{}" defer></script>'
+        '<script src="{}" data-title-template="{}" data-upload-label="{}" data-more-actions="{}"></script>',
         static("cms/admin/wagtail_admin_a11y.js"),
         static("cms/admin/wagtail_localize_editor.js"),
         _("%(source)s to %(target)s translation"),
         _("Upload a PO file with translations"),
+        gettext("More actions"),  # Wagtail's own msgid and translation
     )
 
 

@@ -44,6 +44,7 @@ def test_editing_an_existing_page_keeps_autosave(admin_client, index):
     assert "w-autosave" in soup.select_one("form[data-controller~=w-unsaved]")["data-controller"].split()
 
 
+@translation.override("en")
 def test_required_sections_are_grouped_described_and_only_they_are_required():
     block = PracticeSectionsBlock()
     for name, child in block.child_blocks.items():

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Collection, TaskState, WorkflowState
 
 from practices.blocks import REQUIRED_SECTIONS
 from practices.models import (
@@ -136,7 +136,7 @@ def test_panel_member_assesses_every_criterion_and_the_practice_goes_live_with_t
     # The attachment left the login-only collection when the practice was published.
     document = practice.sections[-1].value[0]
     document.refresh_from_db()
-    assert document.collection.name == "Practices"
+    assert document.collection_id == Collection.objects.get(name="Practices").pk
     assert page.find("a", string=document.title) is not None
 
 

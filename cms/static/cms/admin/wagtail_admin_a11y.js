@@ -8,6 +8,11 @@
  *   Upstream: wagtail/wagtail client/src/components/Draftail (DraftailRichTextArea).
  * - The minimap's scrollable list cannot be reached with the keyboard: it becomes focusable.
  *   Upstream: wagtail/wagtail client/src/components/Minimap.
+ * - The tag field's text input (jQuery UI tag-it) has no label: it gets its field's label.
+ *   Upstream: wagtail/wagtail wagtail/admin/widgets/tags.py (AdminTagWidget).
+ * - The avatars of other people editing the page are buttons whose name is in a hidden
+ *   tooltip: each gets that text as its aria-label.
+ *   Upstream: wagtail/wagtail wagtailadmin/shared/editing_sessions/list.html.
  *
  * Loaded on every admin page by cms/wagtail_hooks.py; remove each part when Wagtail fixes it.
  */
@@ -24,6 +29,7 @@
   }
 
   function labelFor(textbox) {
+    // The field's own label, else its StreamField block's type, else its panel's heading.
     var wrapper = textbox.closest('.w-field__wrapper');
     var label = wrapper && wrapper.querySelector(':scope > label.w-field__label');
     if (label && label.textContent.trim()) {
@@ -34,7 +40,8 @@
     if (blockType && blockType.textContent.trim()) {
       return blockType;
     }
-    var heading = panel && panel.querySelector('[data-panel-heading]');
+    var section = textbox.closest('section.w-panel');
+    var heading = section && section.querySelector('[data-panel-heading]');
     return heading && heading.textContent.trim() ? heading : null;
   }
 
@@ -50,6 +57,19 @@
     });
     root.querySelectorAll('.w-minimap__list:not([tabindex])').forEach(function (list) {
       list.setAttribute('tabindex', '0');
+    });
+    root.querySelectorAll('input.ui-autocomplete-input:not([aria-label]):not([aria-labelledby])').forEach(function (input) {
+      var label = labelFor(input);
+      if (label) {
+        input.setAttribute('aria-labelledby', ensureId(label));
+      }
+    });
+    root.querySelectorAll('.w-editing-sessions__session:not([aria-label])').forEach(function (button) {
+      // The tooltip controller moves the popup into its tippy instance.
+      var popup = button.querySelector('.w-editing-sessions__popup') || (button._tippy && button._tippy.props.content);
+      if (popup && popup.textContent) {
+        button.setAttribute('aria-label', popup.textContent.replace(/\s+/g, ' ').trim());
+      }
     });
   }
 
