@@ -149,7 +149,7 @@ class PendingUpdate:
 
     @property
     def shown_strings(self):
-        return [Truncator(text).chars(160) for text in self.changes.new_strings[:SHOWN_STRINGS]]
+        return [Truncator(text).chars(600) for text in self.changes.new_strings[:SHOWN_STRINGS]]
 
     @property
     def more_strings(self):
