@@ -116,11 +116,8 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, site_url):
-    """A fresh browser tab; any request that would leave this machine is blocked and recorded."""
-    context = browser.new_context(base_url=site_url, locale="fi-FI")
-    tab = context.new_page()
+def guard_outside_requests(tab, site_url):
+    """Abort and record (in `tab.outside_requests`) every request that would leave this machine."""
     tab.outside_requests = []
 
     def guard(route):
@@ -132,6 +129,14 @@ def page(browser, site_url):
             route.abort()
 
     tab.route("**/*", guard)
+    return tab
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser tab; any request that would leave this machine is blocked and recorded."""
+    context = browser.new_context(base_url=site_url, locale="fi-FI")
+    tab = guard_outside_requests(context.new_page(), site_url)
     tab.console_errors = []
     tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
     yield tab
@@ -180,18 +185,7 @@ def as_role(browser, site_url, login_states):
             storage_state=state,
             viewport={"width": 1300, "height": 1000},
         )
-        tab = context.new_page()
-        tab.outside_requests = []
-
-        def guard(route):
-            url = route.request.url
-            if url.startswith(site_url) or url.startswith("data:"):
-                route.continue_()
-            else:
-                tab.outside_requests.append(url)
-                route.abort()
-
-        tab.route("**/*", guard)
+        tab = guard_outside_requests(context.new_page(), site_url)
         opened.append(context)
         if login_states.get(("language", username)) != language:
             # The admin's language is the user's preference (unprefixed URLs are Finnish otherwise),

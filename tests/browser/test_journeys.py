@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import guard_outside_requests, log_in
 
 expect = pytest.importorskip("playwright.sync_api", reason="No browser: playwright is not installed").expect
 
@@ -30,19 +30,7 @@ REQUIRED_SECTIONS = [
 def new_tab(browser, site_url, **options):
     """A tab in a context of its own; requests leaving this machine are aborted and recorded."""
     context = browser.new_context(base_url=site_url, locale="fi-FI", viewport={"width": 1300, "height": 1000}, **options)
-    tab = context.new_page()
-    tab.outside_requests = []
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(site_url) or url.startswith("data:"):
-            route.continue_()
-        else:
-            tab.outside_requests.append(url)
-            route.abort()
-
-    tab.route("**/*", guard)
-    return tab
+    return guard_outside_requests(context.new_page(), site_url)
 
 
 @pytest.fixture
