@@ -70,7 +70,8 @@ def sync_view(request):
         messages.error(request, _("Choose the translations to sync."))
         return redirect(back)
     translations = form.cleaned_data["translation"].select_related("source", "target_locale")
-    refused = [t for t in translations if not user_may_sync(request.user, t, t.get_target_instance())]
+    locales = translatable_locales(request.user)
+    refused = [t for t in translations if not user_may_sync(request.user, t, t.get_target_instance(), locales)]
     if refused:
         raise PermissionDenied
     with transaction.atomic():

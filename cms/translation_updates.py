@@ -53,9 +53,12 @@ def translatable_locales(user):
     ]
 
 
-def user_may_sync(user, translation, target):
-    """Pages: the user may edit the translated page. Snippets: they may change the type and translate the language."""
-    if translation.target_locale_id not in {locale.pk for locale in translatable_locales(user)}:
+def user_may_sync(user, translation, target, locales=None):
+    """Pages: the user may edit the translated page. Snippets: they may change the type and translate the language.
+
+    `locales`: the user's `translatable_locales`, when the caller has them already.
+    """
+    if translation.target_locale_id not in {locale.pk for locale in (locales or translatable_locales(user))}:
         return False
     if isinstance(target, Page):
         return target.permissions_for_user(user).can_edit()
@@ -123,11 +126,23 @@ def field_label(instance, path):
         return name
 
 
-def may_have_changed(source, instance):
+def page_publication_times(translations):
+    """{(translation key, locale id): last published} of the source pages, in one query."""
+    keys = {t.source.object_id for t in translations if issubclass(t.source.specific_content_type.model_class(), Page)}
+    return {
+        (key, locale): published
+        for key, locale, published in Page.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", "locale_id", "last_published_at"
+        )
+    }
+
+
+def may_have_changed(source, published):
     """A cheap first test: a page not published since the sync has not changed (snippets are compared)."""
-    if isinstance(instance, Page):
-        return bool(instance.last_published_at and instance.last_published_at > source.last_updated_at)
-    return True
+    if not issubclass(source.specific_content_type.model_class(), Page):
+        return True
+    last_published = published.get((source.object_id, source.locale_id))
+    return bool(last_published and last_published > source.last_updated_at)
 
 
 @dataclass
@@ -196,30 +211,34 @@ def pending_updates(user, locales=None):
     allowed = translatable_locales(user)
     if locales is not None:
         allowed = [locale for locale in allowed if locale in locales]
+    if not allowed:
+        return []
+    translations = list(annotated_translations(allowed))
+    published = page_publication_times(translations)
     changes_by_source = {}
     updates = []
-    for translation in annotated_translations(allowed):
+    for translation in translations:
         source = translation.source
-        try:
-            target = translation.get_target_instance()
-            instance = source.get_source_instance()
-        except ObjectDoesNotExist:  # source or target deleted: nothing to update
-            continue  # noqa: S112
         if source.pk not in changes_by_source:
-            changes_by_source[source.pk] = source_changes(source) if may_have_changed(source, instance) else SourceChanges()
+            changes_by_source[source.pk] = source_changes(source) if may_have_changed(source, published) else SourceChanges()
         changes = changes_by_source[source.pk]
         behind = translation.last_saved_at is None or translation.last_saved_at < source.last_updated_at
-        if changes or behind or translation.missing:
-            updates.append(
-                PendingUpdate(
-                    translation=translation,
-                    target=target,
-                    changes=changes,
-                    missing=translation.missing,
-                    behind_sync=behind,
-                    may_sync=user_may_sync(user, translation, target),
-                )
+        if not (changes or behind or translation.missing):
+            continue
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:  # the translated object was deleted: nothing to update
+            continue
+        updates.append(
+            PendingUpdate(
+                translation=translation,
+                target=target,
+                changes=changes,
+                missing=translation.missing,
+                behind_sync=behind,
+                may_sync=user_may_sync(user, translation, target, allowed),
             )
+        )
     return updates
 
 
