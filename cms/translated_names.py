@@ -1,6 +1,6 @@
-"""Workaround: names that migrations store in the database are shown in the admin's language.
+"""Workaround: group, workflow and task names that migrations store are shown in the admin's language.
 
-Wagtail and this project create groups, workflows, tasks and collections in data
+Wagtail and this project create groups, workflows and tasks in data
 migrations ("Editors", "Moderators", "Expert panel review", …). Their names live in one
 `CharField`, so the Finnish and Swedish admin showed them in English everywhere Wagtail
 prints them (action menus, dashboards, workflow history, e-mails, user and group
@@ -31,8 +31,6 @@ SOURCE_NAMES = {
     gettext_noop("Expert panel review"),
     gettext_noop("Comment moderators"),
     gettext_noop("Translators"),
-    gettext_noop("Practices"),
-    gettext_noop("Practice submissions"),
 }
 
 
@@ -76,9 +74,9 @@ def raw_pre_save(field):
 
 def install():
     from django.contrib.auth.models import Group
-    from wagtail.models import Collection, Task, Workflow
+    from wagtail.models import Task, Workflow
 
-    for model in (Group, Workflow, Task, Collection):
+    for model in (Group, Workflow, Task):
         field = model._meta.get_field("name")
         setattr(model, field.attname, TranslatedNameAttribute(field))
         field.pre_save = raw_pre_save(field)

@@ -1,4 +1,4 @@
-"""Names that migrations store (groups, workflows, tasks, collections) read in the admin's language."""
+"""Names that migrations store (groups, workflows, tasks) read in the admin's language."""
 
 import pytest
 from django.contrib.auth.models import Group
