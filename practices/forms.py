@@ -116,22 +116,27 @@ class PracticeSubmissionForm(forms.Form):
 
 
 class PanelAssessmentForm(forms.Form):
-    """A verdict and a justification per criterion, and a recommendation.
+    """A verdict and a justification per criterion, a recommendation, and the revision judged.
 
     Used as the workflow task's action form, so it is built from POST data alone and
-    its cleaned data holds only strings (the page editor passes it through JSON).
+    its cleaned data holds only strings and numbers (the page editor passes it through
+    JSON). `for_task_state` builds the unbound form the panel opens: pre-filled with the
+    practice's last assessment, and bound to the revision the panel is shown now.
     """
 
     recommendation = forms.ChoiceField(
         label=_("Recommendation"), choices=PanelAssessment.RECOMMENDATION_CHOICES, widget=forms.RadioSelect
     )
     comment = forms.CharField(label=_("Comment to the editors"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    revision = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, check_latest=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.check_latest = check_latest
         self.criteria = list(Criterion.source_criteria())
         names = {c.translation_key: c for c in localized_objects(self.criteria)}
         recommendation, comment = self.fields.pop("recommendation"), self.fields.pop("comment")
+        self.criterion_fields = []
         for criterion in self.criteria:
             shown = names.get(criterion.translation_key, criterion)
             self.fields[f"verdict_{criterion.key}"] = forms.ChoiceField(
@@ -146,8 +151,52 @@ class PanelAssessmentForm(forms.Form):
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+            self.criterion_fields.append((criterion.key, shown.name))
         self.fields["recommendation"] = recommendation
         self.fields["comment"] = comment
+
+    @classmethod
+    def for_task_state(cls, task_state):
+        """The form a panel member opens: the last assessment's verdicts, the latest revision to judge."""
+        page = task_state.workflow_state.content_object.specific
+        initial = {"revision": page.get_latest_revision().pk}
+        previous = page.panel_assessment
+        if previous is not None:
+            initial.update(previous.as_form_data())
+        return cls(initial=initial)
+
+    def criterion_groups(self):
+        """(verdict field, justification field) per criterion, for a fieldset each."""
+        return [(self[f"verdict_{key}"], self[f"justification_{key}"]) for key, _name in self.criterion_fields]
+
+    def clean_revision(self):
+        from wagtail.models import Revision
+
+        revision = Revision.objects.filter(pk=self.cleaned_data["revision"]).first()
+        if revision is None:
+            raise ValidationError(_("The revision to assess no longer exists."), code="missing_revision")
+        if self.check_latest:
+            latest = (
+                Revision.objects.filter(base_content_type_id=revision.base_content_type_id, object_id=revision.object_id)
+                .order_by("-pk")
+                .first()
+            )
+            if latest.pk != revision.pk:
+                # Shown again with the new revision: sending it once more judges what is there now.
+                self.data = self.data.copy()
+                self.data[self.add_prefix("revision")] = latest.pk
+                # A form-wide error: the revision field is hidden, its own errors would not show.
+                self.add_error(
+                    None,
+                    ValidationError(
+                        _(
+                            "The practice was changed after you opened this form. Look at the changes and "
+                            "confirm or change your assessment."
+                        ),
+                        code="changed",
+                    ),
+                )
+        return revision.pk
 
     def clean(self):
         cleaned = super().clean()
@@ -160,11 +209,11 @@ class PanelAssessmentForm(forms.Form):
             )
         return cleaned
 
-    def save(self, *, task_state, user):
+    def save(self, *, task_state, user, revision):
         page = task_state.workflow_state.content_object.specific
         assessment = PanelAssessment.objects.create(
             page=page,
-            revision=task_state.revision,
+            revision=revision,
             task_state=task_state,
             assessor=user,
             recommendation=self.cleaned_data["recommendation"],

@@ -1,6 +1,8 @@
 """Admin for the practice taxonomies, the good-practice criteria and the panel's assessments."""
 
+from django.urls import path, re_path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -62,3 +64,17 @@ class PracticesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PracticesViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_panel_urls():
+    from .admin_views import AssessmentRecordedView, PanelRevisionsCompareView
+
+    return [
+        re_path(
+            r"^practices/(?P<pk>\d+)/compare/(?P<revision_id_a>\d+)\.\.\.(?P<revision_id_b>\d+)/$",
+            PanelRevisionsCompareView.as_view(),
+            name="practices_panel_compare",
+        ),
+        path("practices/assessments/<int:pk>/recorded/", AssessmentRecordedView.as_view(), name="practices_assessment_recorded"),
+    ]

@@ -176,7 +176,9 @@ LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own strings; then the Finnish and Swedish of Wagtail and wagtail-localize strings
+# that upstream left untranslated (LOCALE_PATHS win over app catalogs, the first entry first).
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_upstream"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

@@ -46,7 +46,14 @@ def free_port():
 
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
-    """A running demo site; its URL."""
+    """A running demo site; its URL.
+
+    BROWSER_SITE_URL and BROWSER_SITE_DATABASE point the tests at a demo site already
+    running (to iterate on a test without building the site again); the tests change it.
+    """
+    if os.environ.get("BROWSER_SITE_URL") and os.environ.get("BROWSER_SITE_DATABASE"):
+        yield os.environ["BROWSER_SITE_URL"]
+        return
     workdir = tmp_path_factory.mktemp("site")
     env = {
         **os.environ,
@@ -109,11 +116,8 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, site_url):
-    """A fresh browser tab; any request that would leave this machine is blocked and recorded."""
-    context = browser.new_context(base_url=site_url, locale="fi-FI")
-    tab = context.new_page()
+def guard_outside_requests(tab, site_url):
+    """Abort and record (in `tab.outside_requests`) every request that would leave this machine."""
     tab.outside_requests = []
 
     def guard(route):
@@ -125,6 +129,14 @@ def page(browser, site_url):
             route.abort()
 
     tab.route("**/*", guard)
+    return tab
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser tab; any request that would leave this machine is blocked and recorded."""
+    context = browser.new_context(base_url=site_url, locale="fi-FI")
+    tab = guard_outside_requests(context.new_page(), site_url)
     tab.console_errors = []
     tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
     yield tab
@@ -137,3 +149,72 @@ def log_in(page, username, password=None):
     page.fill("#id_password", password or username)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
+
+
+@pytest.fixture(scope="session")
+def login_states():
+    """Cookies of each role's admin session, logged in once per test session.
+
+    The admin login is rate-limited per address (10 per 5 minutes), and every test runs
+    from 127.0.0.1: tests that act as a role share one login.
+    """
+    return {}
+
+
+@pytest.fixture
+def as_role(browser, site_url, login_states):
+    """`as_role("editor", "sv")`: a tab logged in as that demo user, with its admin in that language.
+
+    The language is set as a user does, in the account settings, and stays the user's
+    preference until a later call asks for another.
+    """
+    opened = []
+
+    def open_tab(username, language="fi"):
+        if username not in login_states:
+            context = browser.new_context(base_url=site_url, locale="fi-FI")
+            log_in(context.new_page(), username)
+            login_states[username] = context.storage_state()
+            context.close()
+        state = login_states[username]
+        # The language comes from the browser (Accept-Language), not a cookie of the login.
+        state = {**state, "cookies": [c for c in state["cookies"] if c["name"] != "django_language"]}
+        context = browser.new_context(
+            base_url=site_url,
+            locale={"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}[language],
+            storage_state=state,
+            viewport={"width": 1300, "height": 1000},
+        )
+        tab = guard_outside_requests(context.new_page(), site_url)
+        opened.append(context)
+        if login_states.get(("language", username)) != language:
+            # The admin's language is the user's preference (unprefixed URLs are Finnish otherwise),
+            # set on first use: an earlier run may have left another one in the database.
+            tab.goto("/admin/account/")
+            assert tab.locator("#id_locale-preferred_language").count(), f"{username}: no account form at {tab.url}"
+            tab.select_option("#id_locale-preferred_language", language)
+            for field in ("first_name", "last_name"):  # the demo users have no name; the form asks for one
+                name = tab.locator(f"#id_name_email-{field}")
+                if name.count() and not name.input_value():
+                    name.fill(username.capitalize())
+            tab.locator("form[method=post] button.button-longrunning[type=submit]").first.click()
+            tab.wait_for_load_state()
+            login_states[("language", username)] = language
+            # Saving the account settings gives the session a new key: keep the new cookie.
+            login_states[username] = context.storage_state()
+        return tab
+
+    yield open_tab
+    for context in opened:
+        context.close()
+
+
+def site_query(sql, *params):
+    """Rows from the demo site's database (the server's SQLite file), for what the admin does not show."""
+    import sqlite3
+
+    connection = sqlite3.connect(os.environ["BROWSER_SITE_DATABASE"])
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
