@@ -1,3 +1,9 @@
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+
 import pytest
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -48,3 +54,47 @@ def clear_cache():
     yield
     cache.clear()
     request_cache.clear()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The demo site, built once per run (tests/demo_site.py); do not write to it: copy it."""
+    from tests.demo_site import build_demo_site
+
+    return build_demo_site(tmp_path_factory.mktemp("demo"))
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_site, tmp_path_factory):
+    """`manage.py runserver` on a copy of the demo site, as `make run` serves it; its URL."""
+    from tests.demo_site import MANAGE, PROJECT
+
+    site = demo_site.copy(tmp_path_factory.mktemp("server"))
+    port = free_port()
+    server_log = open(site.folder / "server.log", "w")
+    server = subprocess.Popen(
+        MANAGE + ["runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=PROJECT,
+        env=site.env,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    os.environ["BROWSER_SITE_DATABASE"] = str(site.database)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/robots.txt", timeout=1)  # noqa: S310 - our own server
+            break
+        except OSError:
+            if server.poll() is not None:
+                pytest.fail(f"the server stopped: see {site.folder / 'server.log'}")
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
