@@ -1,6 +1,8 @@
 import os
+import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 
@@ -25,9 +27,12 @@ def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
-@pytest.fixture
-def home(db, django_capture_on_commit_callbacks):
-    """A Finnish home page as the default site's root, with live Swedish and English translations."""
+def build_home_tree():
+    """A Finnish home page as the default site's root, with live Swedish and English translations.
+
+    Outside a transaction (session set-up) wagtail-localize publishes the translations at
+    once; inside one, run it under `django_capture_on_commit_callbacks(execute=True)`.
+    """
     from tests.factories import HomePageFactory, translate_page
 
     root = Page.get_first_root_node()
@@ -36,10 +41,35 @@ def home(db, django_capture_on_commit_callbacks):
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
     Page.objects.filter(depth=2).exclude(pk=home.pk).filter(content_type__model="page").delete()
-    with django_capture_on_commit_callbacks(execute=True):
-        for language, title in (("sv", "Startsida"), ("en", "Home")):
-            translate_page(home, language, {"title": title, "hero_heading": title})
+    for language, title in (("sv", "Startsida"), ("en", "Home")):
+        translate_page(home, language, {"title": title, "hero_heading": title})
     return home
+
+
+def existing_home():
+    from home.models import HomePage
+
+    return HomePage.objects.filter(depth=2, slug="etusivu", locale=Locale.get_default()).first()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database with the home tree built once, not per test: translating a page through
+    wagtail-localize is most of a small test's set-up. Each test's changes are rolled back."""
+    with django_db_blocker.unblock():
+        if existing_home() is None:  # --reuse-db keeps it
+            build_home_tree()
+
+
+@pytest.fixture
+def home(db, django_capture_on_commit_callbacks):
+    """The Finnish home page (default site root) with live Swedish and English translations."""
+    found = existing_home()
+    if found is not None:
+        return found
+    # A transactional test flushed the database: build the tree again for this test.
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_home_tree()
 
 
 @pytest.fixture(autouse=True)
@@ -56,12 +86,31 @@ def clear_cache():
     request_cache.clear()
 
 
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory):
-    """The demo site, built once per run (tests/demo_site.py); do not write to it: copy it."""
-    from tests.demo_site import build_demo_site
+DEMO_BUILD = {}
 
-    return build_demo_site(tmp_path_factory.mktemp("demo"))
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    """Tests that need the demo site run last; its build starts now, beside the other tests."""
+    needs_demo = [item for item in items if "demo_site" in getattr(item, "fixturenames", ())]
+    if needs_demo:
+        from tests.demo_site import DemoBuild
+
+        items[:] = [item for item in items if item not in set(needs_demo)] + needs_demo
+        DEMO_BUILD["build"] = DemoBuild(tempfile.mkdtemp(prefix="kotoutuminen-demo-"))
+
+
+def pytest_sessionfinish(session):
+    build = DEMO_BUILD.pop("build", None)
+    if build is not None:
+        build.stop()
+        shutil.rmtree(build.site.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def demo_site():
+    """The demo site of this run (tests/demo_site.py); do not write to it: copy it."""
+    return DEMO_BUILD["build"].wait()
 
 
 def free_port():

@@ -1,7 +1,9 @@
 """The demo site, built once per test run in an SQLite file of its own, for every test that needs it.
 
-`load_demo_content` takes about a minute; building it once and copying the file (and its
-media folder) for each user is what keeps the suite fast. The demo database is always
+`migrate` and `load_demo_content` take a minute or more; building the site once, in the
+background while the other tests run (tests/conftest.py starts it after collection and
+runs the tests that need it last), and copying the file (and its media folder) for each
+user that writes is what keeps the suite fast. The demo database is always
 SQLite, whatever database the tests themselves use (DATABASE_URL): it is the site
 `make run` builds and the browser tests' server serves.
 """
@@ -11,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,9 +68,38 @@ class DemoSite:
         return json.loads(result.stdout)
 
 
-def build_demo_site(folder):
-    """`make run`'s first steps: migrate and load the demo content (development settings)."""
-    site = DemoSite(Path(folder))
-    site.manage("migrate", "--noinput", log_name="migrate.log")
-    site.manage("load_demo_content", log_name="load.log")
-    return site
+class DemoBuild:
+    """`make run`'s first steps, migrate and load the demo content, in processes of their own."""
+
+    def __init__(self, folder):
+        self.site = DemoSite(Path(folder))
+        self.site.folder.mkdir(parents=True, exist_ok=True)
+        self.log = self.site.folder / "build.log"
+        self.process = None
+        self.failed = self.stopped = False
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self):
+        with open(self.log, "w") as output:
+            for command in (["migrate", "--noinput"], ["load_demo_content"]):
+                if self.stopped:
+                    return
+                self.process = subprocess.Popen(
+                    MANAGE + command, cwd=PROJECT, env=self.site.env, stdout=output, stderr=subprocess.STDOUT
+                )
+                if self.process.wait() != 0:
+                    self.failed = True
+                    return
+
+    def wait(self):
+        self.thread.join()
+        if self.failed or self.stopped:
+            raise AssertionError(f"building the demo site failed: see {self.log}")
+        return self.site
+
+    def stop(self):
+        self.stopped = True
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+        self.thread.join()
