@@ -25,7 +25,7 @@ def inventory():
     from taggit.models import Tag
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page, Site, TranslatableMixin
+    from wagtail.models import Page, ReferenceIndex, Site, TranslatableMixin
     from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
     from cms.models import SiteSettings
@@ -70,6 +70,7 @@ def inventory():
         "images": get_image_model().objects.count(),
         "tags": Tag.objects.count(),
         "comments": {"public": comments.filter(is_public=True).count(), "held": comments.filter(is_public=False).count()},
+        "references": ReferenceIndex.objects.count(),
         "translation_sources": TranslationSource.objects.count(),
         "translations": Translation.objects.count(),
         "string_translations": StringTranslation.objects.count(),
