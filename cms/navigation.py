@@ -38,12 +38,13 @@ def build_frame(site, locale):
     menu_items = list(menu.items.select_related("page")) if menu else []
     footer_links = list(footer.links.select_related("page")) if footer else []
     settings = SiteSettings.for_site(site) if site else None
-    special = [settings.accessibility_statement_page, settings.comment_policy_page] if settings else []
+    special = [settings.accessibility_statement_page, settings.comment_policy_page, settings.privacy_page] if settings else []
     localized = localized_map(
         [item.page for item in menu_items + footer_links] + special + [site.root_page if site else None], locale
     )
     statement = localized.get(settings.accessibility_statement_page_id) if settings else None
     policy = localized.get(settings.comment_policy_page_id) if settings else None
+    privacy = localized.get(settings.privacy_page_id) if settings else None
     return {
         "menu": [link(localized[item.page_id], item.title) for item in menu_items],
         "footer": {
@@ -55,6 +56,7 @@ def build_frame(site, locale):
         "social_links": [dict(block.value) for block in settings.social_links] if settings else [],
         "accessibility_statement": link(statement) if statement else None,
         "comment_policy": link(policy) if policy else None,
+        "privacy_notice": link(privacy) if privacy else None,
         "home_url": localized[site.root_page_id].url if site else "/",
     }
 

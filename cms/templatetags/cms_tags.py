@@ -123,6 +123,13 @@ def site_footer(context):
     return {"frame": site_frame(context["request"])}
 
 
+@register.inclusion_tag("includes/privacy_notice_link.html", takes_context=True)
+def privacy_notice_link(context):
+    """A link to the site's privacy notice (site settings), for beside the forms that collect personal data."""
+    request = context.get("request")
+    return {"link": site_frame(request)["privacy_notice"] if request else None}
+
+
 @register.simple_tag(takes_context=True)
 def organisation_name(context):
     request = context.get("request")

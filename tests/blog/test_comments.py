@@ -266,3 +266,19 @@ def test_page_cache_never_keeps_a_comment_form_and_forgets_on_approval(client, p
     assert client.get(post.url)["X-Page-Cache"] == "hit"
     moderation.approve(XtdComment.objects.values_list("pk", flat=True))
     assert shown_comment_texts(client, post) == ["Hyväksytään myöhemmin"]
+
+
+def test_privacy_notice_is_linked_beside_the_form_once_chosen(client, post, home):
+    from wagtail.models import Site
+
+    from cms.models import SiteSettings
+    from tests.factories import StandardPageFactory
+
+    assert soup(client.get(post.url)).select_one(".comments__new .privacy-notice") is None
+    notice = StandardPageFactory(parent=home, title="Tietosuojaseloste", slug="tietosuojaseloste")
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.privacy_page = notice
+    settings.save()
+
+    link = soup(client.get(post.url)).select_one(".comments__new .privacy-notice a")
+    assert link["href"] == notice.url

@@ -1,23 +1,17 @@
 """Browser tests: Debian's Chromium driven by playwright against a real server with the demo site.
 
-The server is `manage.py runserver` on a free port with development settings and its own
-SQLite database and media folder, loaded once per session with `load_demo_content`: the
-same site `make run` serves. Where no browser can be started the tests skip and say why;
+The server is `manage.py runserver` on a free port with development settings, serving a
+copy of the demo site built once per run (`demo_site`, tests/demo_site.py): the same site
+`make run` serves. Where no browser can be started the tests skip and say why;
 they never pass without a browser.
 """
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -38,57 +32,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """A running demo site; its URL.
+def site_url(request):
+    """The running demo site (tests/conftest.py): a copy of the one demo database of this run.
 
     BROWSER_SITE_URL and BROWSER_SITE_DATABASE point the tests at a demo site already
     running (to iterate on a test without building the site again); the tests change it.
     """
     if os.environ.get("BROWSER_SITE_URL") and os.environ.get("BROWSER_SITE_DATABASE"):
-        yield os.environ["BROWSER_SITE_URL"]
-        return
-    workdir = tmp_path_factory.mktemp("site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "PYTHONUNBUFFERED": "1",
-    }
-    manage = [sys.executable, str(PROJECT / "manage.py")]
-    log = open(workdir / "setup.log", "w")
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
-        result = subprocess.run(manage + command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        assert result.returncode == 0, f"{' '.join(command)} failed: see {workdir / 'setup.log'}"
-    port = free_port()
-    server_log = open(workdir / "server.log", "w")
-    server = subprocess.Popen(
-        manage + ["runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=PROJECT,
-        env=env,
-        stdout=server_log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    os.environ["BROWSER_SITE_DATABASE"] = str(workdir / "site.sqlite3")
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/robots.txt", timeout=1)  # noqa: S310 - our own server
-            break
-        except OSError:
-            if server.poll() is not None:
-                pytest.fail(f"the server stopped: see {workdir / 'server.log'}")
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+        return os.environ["BROWSER_SITE_URL"]
+    return request.getfixturevalue("demo_server")
 
 
 @pytest.fixture(scope="session")
