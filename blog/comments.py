@@ -9,6 +9,8 @@ The moderator refuses BlogPage comments that did not come through here, so the r
 limit cannot be bypassed through the generic endpoint.
 """
 
+import re
+
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
@@ -20,9 +22,12 @@ from django_comments_xtd import views as xtd_views  # noqa: F401 (connects xtd's
 from django_comments_xtd.models import XtdComment
 from django_ratelimit.core import is_ratelimited
 
+from cms.client_address import client_ip
 from cms.models import SiteSettings
 
 CHECKED_REQUEST_ATTRIBUTE = "blog_comment_checked"
+# At most 18 ASCII digits: always within a 64-bit primary key.
+COMMENT_ID = re.compile(r"[1-9][0-9]{0,17}")
 RATE_LIMIT_GROUP = "blog.comment"
 
 
@@ -113,9 +118,12 @@ def comment_context(page, request, form=None):
     return context
 
 
-def client_address(group, request):
-    """The rate limit key: the client address as the server sees it (REMOTE_ADDR)."""
-    return request.META.get("REMOTE_ADDR") or "unknown"
+def store_client_address(sender, comment, request, **kwargs):
+    """A `comment_will_be_posted` receiver: the address stored is the one the rate limit counts.
+
+    django-comments stores REMOTE_ADDR, which behind a proxy is the proxy's address.
+    """
+    comment.ip_address = client_ip(request)
 
 
 def post_comment_view(page, request):
@@ -125,7 +133,7 @@ def post_comment_view(page, request):
     if is_ratelimited(
         request,
         group=RATE_LIMIT_GROUP,
-        key=client_address,
+        key="ip",  # cms.client_address.client_ip, through RATELIMIT_IP_META_KEY
         rate=settings.BLOG_COMMENT_RATE,
         method="POST",
         increment=True,
@@ -139,9 +147,13 @@ def post_comment_view(page, request):
     reply_to = request.POST.get("reply_to", "0")
     parent = None
     if reply_to != "0":
+        # A comment id, checked before it reaches the database: a number beyond 64 bits
+        # would be an OverflowError on SQLite.
+        if not COMMENT_ID.fullmatch(reply_to):
+            return HttpResponseBadRequest("No such comment to reply to.")
         try:
             parent = comments_for(page).get(pk=int(reply_to), level=0, is_public=True, is_removed=False)
-        except (ValueError, XtdComment.DoesNotExist):
+        except XtdComment.DoesNotExist:
             # Replies nest one level deep, under approved comments of this post only.
             return HttpResponseBadRequest("No such comment to reply to.")
 

@@ -1,12 +1,28 @@
 """The thematic call's public form: shown while the call is open, refused before and after."""
 
+from django.conf import settings
 from django.shortcuts import redirect
+from django.utils.translation import gettext
+from django_ratelimit.core import is_ratelimited
 
 from .forms import PracticeSubmissionForm
 from .models import CallStatus
 from .review import submit_practice
 
 SESSION_KEY = "practices_submitted_title"
+RATE_LIMIT_GROUP = "practices.submission"
+
+
+def submission_rate_exceeded(request):
+    """Counts submissions per client address (PRACTICE_SUBMISSION_RATE, in the shared cache)."""
+    return is_ratelimited(
+        request,
+        group=RATE_LIMIT_GROUP,
+        key="ip",  # cms.client_address.client_ip, through RATELIMIT_IP_META_KEY
+        rate=settings.PRACTICE_SUBMISSION_RATE,
+        method="POST",
+        increment=True,
+    )
 
 
 def call_view(call, request):
@@ -20,11 +36,21 @@ def call_view(call, request):
             return response
         form = PracticeSubmissionForm(request.POST, request.FILES)
         if form.is_valid():
-            if not form.is_spam:
+            if form.is_spam:
+                return redirect(call.url + call.reverse_subpage("thanks"))
+            if not submission_rate_exceeded(request):
                 data = form.cleaned_data
                 practice = submit_practice(call, data, files=data["attachments"])
                 request.session[SESSION_KEY] = practice.title
-            return redirect(call.url + call.reverse_subpage("thanks"))
+                return redirect(call.url + call.reverse_subpage("thanks"))
+            # Nothing typed is lost: the form comes back filled in, with the reason.
+            form.add_error(
+                None,
+                gettext("Several practices have been sent from your address in a short time. Wait a while and send the form again."),
+            )
+            response = call.render(request, context_overrides={"call_status": status, "form": form})
+            response.status_code = 429
+            return response
     elif status == CallStatus.OPEN:
         form = PracticeSubmissionForm()
     return call.render(request, context_overrides={"call_status": status, "form": form})
@@ -36,4 +62,3 @@ def thanks_view(call, request):
         template="practices/practice_call_thanks.html",
         context_overrides={"submitted_title": request.session.pop(SESSION_KEY, None), "call_status": call.status()},
     )
-
