@@ -25,6 +25,8 @@ from django_ratelimit.core import is_ratelimited
 from cms.client_address import client_ip
 from cms.models import SiteSettings
 
+from .comments_timestamp import bound_timestamp
+
 CHECKED_REQUEST_ATTRIBUTE = "blog_comment_checked"
 # At most 18 ASCII digits: always within a 64-bit primary key.
 COMMENT_ID = re.compile(r"[1-9][0-9]{0,17}")
@@ -68,7 +70,7 @@ def new_form(page, reply_to=None, data=None):
     if reply_to is not None:
         kwargs["auto_id"] = f"id_reply{reply_to.pk}_%s"
         kwargs["initial"] = {"reply_to": reply_to.pk}
-    form = form_class(page, data=data, **kwargs)
+    form = bound_timestamp(form_class(page, data=data, **kwargs))
     for name in ("url", "followup"):
         # Not offered: a link field invites spam, follow-up mails can be abused to
         # mail third parties (django-comments-xtd issue #167).

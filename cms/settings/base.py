@@ -115,6 +115,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every log record of the request carries its id.
+    "cms.request_log.RequestIdMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Early, so a cached page skips sessions, locale, CSRF and auth altogether.
@@ -287,6 +289,42 @@ RATELIMIT_IP_META_KEY = "cms.client_address.client_ip"
 SESSION_COOKIE_HTTPONLY = True
 
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Logging -------------------------------------------------------------------------------
+# Warnings and errors to stderr, each with its request id (cms.request_log): every 500 with
+# its traceback, every 4xx that Django logs, every e-mail that could not be sent. With
+# ADMINS set, every 500 is also mailed to them (Django's AdminEmailHandler).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "cms.request_log.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "with_request_id": {
+            "format": "%(asctime)s %(levelname)s %(name)s [request %(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_id"],
+            "formatter": "with_request_id",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "request_id"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stderr", "mail_admins"], "level": "WARNING", "propagate": False},
+        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
 
 # --- Search --------------------------------------------------------------------------------
 # On PostgreSQL (without Elasticsearch), search.backends.postgres stems each page with its
