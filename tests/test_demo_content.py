@@ -22,7 +22,7 @@ def inventory():
     }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_site(settings, client):
     settings.DEBUG = True  # creates the development admin user, as `make run` does
     with open("/dev/null", "w") as quiet:

@@ -12,7 +12,8 @@ import pytest
 from tests.live_gunicorn import Visitor, gunicorn, production_static  # noqa: F401 - fixtures
 from tests.practices.test_review import submission_data
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the data migrations' rows (locales, groups, the root page) come back after a flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SUBMISSIONS = 20
 
