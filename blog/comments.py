@@ -20,10 +20,10 @@ from django_comments.views.comments import post_comment
 from django_comments_xtd import get_form
 from django_comments_xtd import views as xtd_views  # noqa: F401 (connects xtd's comment_was_posted receiver)
 from django_comments_xtd.models import XtdComment
-from django_ratelimit.core import is_ratelimited
 
 from cms.client_address import client_ip
 from cms.models import SiteSettings
+from cms.rate_limits import over_limit
 
 from .comments_timestamp import bound_timestamp
 
@@ -132,14 +132,7 @@ def post_comment_view(page, request):
     if not page.comments_open():
         return TemplateResponse(request, "blog/comments_closed.html", {"page": page}, status=403)
 
-    if is_ratelimited(
-        request,
-        group=RATE_LIMIT_GROUP,
-        key="ip",  # cms.client_address.client_ip, through RATELIMIT_IP_META_KEY
-        rate=settings.BLOG_COMMENT_RATE,
-        method="POST",
-        increment=True,
-    ):
+    if over_limit(request, RATE_LIMIT_GROUP, settings.BLOG_COMMENT_RATE):
         return TemplateResponse(request, "blog/comment_rate_limited.html", {"page": page}, status=429)
 
     content_type = f"{page._meta.app_label}.{page._meta.model_name}"

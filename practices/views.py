@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.translation import gettext
-from django_ratelimit.core import is_ratelimited
+
+from cms.rate_limits import over_limit
 
 from .forms import PracticeSubmissionForm
 from .models import CallStatus
@@ -11,18 +12,6 @@ from .review import submit_practice
 
 SESSION_KEY = "practices_submitted_title"
 RATE_LIMIT_GROUP = "practices.submission"
-
-
-def submission_rate_exceeded(request):
-    """Counts submissions per client address (PRACTICE_SUBMISSION_RATE, in the shared cache)."""
-    return is_ratelimited(
-        request,
-        group=RATE_LIMIT_GROUP,
-        key="ip",  # cms.client_address.client_ip, through RATELIMIT_IP_META_KEY
-        rate=settings.PRACTICE_SUBMISSION_RATE,
-        method="POST",
-        increment=True,
-    )
 
 
 def call_view(call, request):
@@ -38,7 +27,8 @@ def call_view(call, request):
         if form.is_valid():
             if form.is_spam:
                 return redirect(call.url + call.reverse_subpage("thanks"))
-            if not submission_rate_exceeded(request):
+            # Only complete submissions count against PRACTICE_SUBMISSION_RATE.
+            if not over_limit(request, RATE_LIMIT_GROUP, settings.PRACTICE_SUBMISSION_RATE):
                 data = form.cleaned_data
                 practice = submit_practice(call, data, files=data["attachments"])
                 request.session[SESSION_KEY] = practice.title

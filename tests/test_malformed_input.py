@@ -111,19 +111,24 @@ def no_rate_limits(settings):
     settings.RATELIMIT_ENABLE = False
 
 
+def check(failures, label, send):
+    """Send one request; note a response >= 500 or an exception under `label`."""
+    try:
+        response = send()
+    except Exception as error:  # noqa: BLE001 - any exception is what we are looking for
+        failures.append(f"{label}: {type(error).__name__}: {error}"[:300])
+        return
+    if response.status_code >= 500:
+        failures.append(f"{label}: {response.status_code}")
+
+
 def run_corpus(send, name_groups):
     """send(names, value) -> response for every value and group of names; the failures as text."""
     failures = []
     started = time.monotonic()
     for names in name_groups:
         for value in CORPUS:
-            try:
-                response = send(names, value)
-            except Exception as error:  # noqa: BLE001 - any exception is what we are looking for
-                failures.append(f"{'+'.join(names)} = {value.label}: {type(error).__name__}: {error}"[:300])
-                continue
-            if response.status_code >= 500:
-                failures.append(f"{'+'.join(names)} = {value.label}: {response.status_code}")
+            check(failures, f"{'+'.join(names)} = {value.label}", lambda: send(names, value))  # noqa: B023
     print(f"{len(name_groups) * len(CORPUS)} requests in {time.monotonic() - started:.1f} s")
     return failures
 
@@ -232,14 +237,8 @@ def test_practice_submissions_with_every_value_are_stored_or_refused(site, no_ra
     for value in CORPUS:
         fixed = {key: item for key, item in submission_data().items() if key not in text_fields}
         body = "&".join([urlencode(fixed), *(value.fragment(name) for name in text_fields)])
-        try:
-            with django_capture_on_commit_callbacks(execute=True):
-                response = client.generic("POST", url, body.encode("ascii"), content_type=FORM)
-        except Exception as error:  # noqa: BLE001
-            failures.append(f"{value.label}: {type(error).__name__}: {error}"[:300])
-            continue
-        if response.status_code >= 500:
-            failures.append(f"{value.label}: {response.status_code}")
+        with django_capture_on_commit_callbacks(execute=True):
+            check(failures, value.label, lambda: client.generic("POST", url, body.encode("ascii"), content_type=FORM))  # noqa: B023
     assert_no_failures(failures)
 
 
@@ -305,11 +304,6 @@ def test_odd_bodies_on_every_post_url(site, with_csrf_cookie):
             client.cookies["csrftoken"] = "a" * 32
         for url in urls:
             for label, (body, content_type) in BODIES.items():
-                try:
-                    response = client.generic("POST", url, body, content_type=content_type)
-                except Exception as error:  # noqa: BLE001
-                    failures.append(f"{url} {label}: {type(error).__name__}: {error}"[:300])
-                    continue
-                if response.status_code >= 500:
-                    failures.append(f"{url} {label}: {response.status_code}")
+                check(failures, f"{url} {label}",
+                      lambda: client.generic("POST", url, body, content_type=content_type))  # noqa: B023
     assert_no_failures(failures)
