@@ -47,7 +47,7 @@ def redis_answers():
         return False
 
 
-def production_env(database_url, static_root, media_root, cache_seconds, redis):
+def production_env(database_url, static_root, media_root, cache_seconds, redis, redis_url=REDIS_URL):
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "REDIS_URL")}
     env.update({
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -62,19 +62,19 @@ def production_env(database_url, static_root, media_root, cache_seconds, redis):
     })
     env.pop("ELASTICSEARCH_URL", None)
     if redis:
-        env["REDIS_URL"] = REDIS_URL
+        env["REDIS_URL"] = redis_url
     return env
 
 
 class Server:
     """A gunicorn process on a free 127.0.0.1 port, stopped by its own pid."""
 
-    def __init__(self, env, workers=2):
-        self.port = free_port()
+    def __init__(self, env, workers=2, port=None, extra_args=()):
+        self.port = port or free_port()
         self.log = tempfile.NamedTemporaryFile("w+", prefix="bench-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
         self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
             [GUNICORN, "cms.wsgi", "--no-control-socket", "-w", str(workers), "-b", f"127.0.0.1:{self.port}",
-             "--log-level", "warning"],
+             "--log-level", "warning", *extra_args],
             cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )
 

@@ -5,9 +5,9 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
 from .page_cache import cache_key, is_cacheable_request, is_cacheable_response
+from .rate_limits import over_limit
 
 
 def content_security_policy():
@@ -61,9 +61,7 @@ class AdminLoginRateLimitMiddleware:
 
     def __call__(self, request):
         if request.method == "POST" and request.path == settings.ADMIN_LOGIN_PATH:
-            if is_ratelimited(
-                request, group="admin-login", key="ip", rate=settings.ADMIN_LOGIN_RATE, increment=True
-            ):
+            if over_limit(request, "admin-login", settings.ADMIN_LOGIN_RATE):
                 return HttpResponse(
                     _("Too many login attempts from your address. Wait a few minutes and try again."),
                     status=429,

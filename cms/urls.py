@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemap import sitemap_view
 
+handler500 = "cms.request_log.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from cms.localized import localized_objects
+from cms.validators import validate_single_line, validate_text
 
 from .blocks import REQUIRED_SECTIONS, PracticeSectionsBlock
 from .models import Criterion, CriterionVerdict, PanelAssessment, Region
@@ -40,15 +41,20 @@ class MultipleFileField(forms.FileField):
 class PracticeSubmissionForm(forms.Form):
     """A practice offered to a call: who offers it, the basic facts and the required sections as plain text."""
 
-    name = forms.CharField(label=_("Your name"), max_length=200)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200)
+    name = forms.CharField(label=_("Your name"), max_length=200, validators=[validate_single_line])
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, validators=[validate_single_line])
     email = forms.EmailField(label=_("E-mail"), help_text=_("We send a confirmation to this address."))
-    title = forms.CharField(label=_("Name of the practice"), max_length=200)
+    title = forms.CharField(label=_("Name of the practice"), max_length=200, validators=[validate_single_line])
     short_description = forms.CharField(
-        label=_("Short description"), max_length=800, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Short description"),
+        max_length=800,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_text],
     )
     region = forms.ChoiceField(label=_("Where the practice runs"), choices=Region.choices, initial=Region.NATIONAL)
-    municipality = forms.CharField(label=_("Municipality"), max_length=200, required=False)
+    municipality = forms.CharField(
+        label=_("Municipality"), max_length=200, required=False, validators=[validate_single_line]
+    )
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
@@ -70,6 +76,7 @@ class PracticeSubmissionForm(forms.Form):
                 help_text=block.meta.description,
                 max_length=SECTION_MAX_LENGTH,
                 widget=forms.Textarea(attrs={"rows": 6}),
+                validators=[validate_text],
             )
         self.fields["attachments"] = attachments
         self.fields["website"] = website

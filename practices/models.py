@@ -378,8 +378,13 @@ class PracticeSubmission(models.Model):
     )
     name = models.CharField(_("submitter's name"), max_length=200)
     organisation = models.CharField(_("organisation"), max_length=200)
-    email = models.EmailField(_("e-mail"))
+    # Emptied by `purge_personal_data` once a submission that was not accepted is old enough.
+    email = models.EmailField(_("e-mail"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    # The confirmation and the centre's notice go out after the submission is stored; if
+    # sending fails the submission stays, and the centre sees why here.
+    emails_sent_at = models.DateTimeField(_("e-mails sent at"), null=True, blank=True)
+    email_error = models.TextField(_("e-mail error"), blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]

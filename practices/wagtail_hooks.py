@@ -50,7 +50,8 @@ class PanelAssessmentViewSet(SnippetViewSet):
 class PracticeSubmissionViewSet(SnippetViewSet):
     model = PracticeSubmission
     icon = "mail"
-    list_display = ["practice", "name", "organisation", "email", "submitted_at"]
+    # A submission whose e-mails failed shows the error: the centre contacts the submitter itself.
+    list_display = ["practice", "name", "organisation", "email", "submitted_at", "emails_sent_at", "email_error"]
     list_filter = ["call"]
     search_fields = ["name", "organisation", "email"]
     inspect_view_enabled = True

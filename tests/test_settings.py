@@ -18,7 +18,9 @@ def load_settings(module, **env):
         "import importlib, json; s = importlib.import_module(%r); "
         "print(json.dumps({'db': s.DATABASES['default']['ENGINE'], "
         "'search': s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'], "
-        "'cache': s.CACHES['default']['BACKEND'], 'media': str(s.MEDIA_ROOT)}))" % module
+        "'cache': s.CACHES['default']['BACKEND'], 'media': str(s.MEDIA_ROOT), 'admins': s.ADMINS, "
+        "'proxies': s.TRUSTED_PROXY_COUNT, 'comment_ip_days': s.COMMENT_IP_RETENTION_DAYS, "
+        "'submission_email_days': s.SUBMISSION_EMAIL_RETENTION_DAYS}))" % module
     )
     return subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=clean, capture_output=True, text=True)
 

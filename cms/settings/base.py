@@ -63,6 +63,13 @@ FRONTEND_CACHE_VARNISH_URL = env_str("FRONTEND_CACHE_VARNISH_URL")  # purge targ
 DEEPL_API_KEY = env_str("DEEPL_API_KEY")  # machine translation; button absent without it
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # dev/test turn it off
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)  # anonymous whole-page cache; 0 turns it off
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)  # own proxies in front; 0: REMOTE_ADDR is the client
+ADMINS = [(address, address) for address in env_list("ADMINS")]  # comma list: get every 500 by e-mail
+BLOG_COMMENT_RATE = env_str("BLOG_COMMENT_RATE", "5/10m")  # comment posts per client address
+ADMIN_LOGIN_RATE = env_str("ADMIN_LOGIN_RATE", "10/5m")  # admin login attempts per client address
+PRACTICE_SUBMISSION_RATE = env_str("PRACTICE_SUBMISSION_RATE", "5/h")  # practice submissions per address
+COMMENT_IP_RETENTION_DAYS = env_int("COMMENT_IP_RETENTION_DAYS", 90)  # then purge_personal_data clears it
+SUBMISSION_EMAIL_RETENTION_DAYS = env_int("SUBMISSION_EMAIL_RETENTION_DAYS", 180)  # rejected submissions
 # ---------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -108,10 +115,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every log record of the request carries its id.
+    "cms.request_log.RequestIdMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Early, so a cached page skips sessions, locale, CSRF and auth altogether.
     "cms.middleware.AnonymousPageCacheMiddleware",
+    # Before anything reads request.POST (CSRF): a non-UTF-8 form body is a 400, see the module.
+    "cms.django_form_charset.FormCharsetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -252,8 +263,6 @@ COMMENT_MAX_LENGTH = 3000
 # --- Blog ----------------------------------------------------------------------------------
 # Comments on a post close this many days after its publication date (0: never).
 BLOG_COMMENTS_CLOSE_AFTER_DAYS = 90
-# Comment posts per client address (django-ratelimit rate: 5 per 10 minutes).
-BLOG_COMMENT_RATE = "5/10m"
 
 # --- Practices -----------------------------------------------------------------------------
 # The expert panel approves practices without page permissions of its own; its task's
@@ -274,11 +283,50 @@ X_FRAME_OPTIONS = "DENY"
 # The only third-party content: videos, and only after the visitor presses play.
 CSP_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 ADMIN_LOGIN_PATH = "/admin/login/"
-ADMIN_LOGIN_RATE = "10/5m"
+# Rate limits (BLOG_COMMENT_RATE, ADMIN_LOGIN_RATE, PRACTICE_SUBMISSION_RATE) count in the
+# shared cache, so they hold across workers and servers when it is Redis (production), and
+# key on the client address from cms.client_address (TRUSTED_PROXY_COUNT).
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "cms.client_address.client_ip"
 SESSION_COOKIE_HTTPONLY = True
 
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Logging -------------------------------------------------------------------------------
+# Warnings and errors to stderr, each with its request id (cms.request_log): every 500 with
+# its traceback, every 4xx that Django logs, every e-mail that could not be sent. With
+# ADMINS set, every 500 is also mailed to them (Django's AdminEmailHandler).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "cms.request_log.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "with_request_id": {
+            "format": "%(asctime)s %(levelname)s %(name)s [request %(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_id"],
+            "formatter": "with_request_id",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "request_id"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stderr", "mail_admins"], "level": "WARNING", "propagate": False},
+        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
 
 # --- Search --------------------------------------------------------------------------------
 # On PostgreSQL (without Elasticsearch), search.backends.postgres stems each page with its
