@@ -20,12 +20,10 @@ import pytest
 from django.db import transaction
 from django.test import Client, TestCase
 from django.utils import timezone
-from wagtail.models import Page, Site
 
 from blog import moderation
 from practices.review import ensure_panel_workflow
 from tests.blog.conftest import comment_form_fields
-from tests.factories import HomePageFactory
 from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory, PersonFactory
 from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 from tests.factories.materials import (
@@ -53,10 +51,9 @@ def test_the_corpus_is_large_and_varied():
 
 
 def build_site():
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, title="Etusivu", slug="etusivu")
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home})
-    Page.objects.filter(depth=2).exclude(pk=home.pk).filter(content_type__model="page").delete()
+    from tests.conftest import build_home_tree, existing_home
+
+    home = existing_home() or build_home_tree()  # the session's home tree (tests/conftest.py)
 
     practices = PracticeIndexPageFactory(parent=home)
     ensure_panel_workflow(practices)
