@@ -65,11 +65,18 @@ class TranslatedNameAttribute(DeferredAttribute):
         instance.__dict__[self.field.attname] = source_name(value)
 
 
-def raw_pre_save(field):
-    def pre_save(model_instance, add):
-        return model_instance.__dict__.get(field.attname)
+def prep_source_name(field):
+    """The value sent to the database is always the source name.
 
-    return pre_save
+    Raw saves (fixtures, `loaddata`, the test runner's serialized rollback) read the
+    attribute, i.e. the translation; lookups may be given a translation too.
+    """
+    get_prep_value = field.get_prep_value
+
+    def prep(value):
+        return get_prep_value(source_name(value))
+
+    return prep
 
 
 def install():
@@ -79,4 +86,4 @@ def install():
     for model in (Group, Workflow, Task):
         field = model._meta.get_field("name")
         setattr(model, field.attname, TranslatedNameAttribute(field))
-        field.pre_save = raw_pre_save(field)
+        field.get_prep_value = prep_source_name(field)

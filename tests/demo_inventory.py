@@ -75,7 +75,11 @@ def inventory():
         "translations": Translation.objects.count(),
         "string_translations": StringTranslation.objects.count(),
         "users": sorted(User.objects.values_list("username", flat=True)),
-        "groups": {group.name: sorted(group.user_set.values_list("username", flat=True)) for group in Group.objects.order_by("name")},
+        # The stored names: `Group.name` reads in the active language (cms/translated_names.py).
+        "groups": {
+            name: sorted(User.objects.filter(groups__pk=pk).values_list("username", flat=True))
+            for pk, name in Group.objects.order_by("name").values_list("pk", "name")
+        },
         "admin_login": authenticate(username="admin", password="admin") is not None,
         "site": {
             "root": site.root_page.url_path,
