@@ -21,6 +21,7 @@ from django_comments_xtd.models import XtdComment
 from django_ratelimit.core import is_ratelimited
 
 from cms.models import SiteSettings
+from cms.visibility import visible_localized
 
 CHECKED_REQUEST_ATTRIBUTE = "blog_comment_checked"
 RATE_LIMIT_GROUP = "blog.comment"
@@ -95,10 +96,8 @@ def new_form(page, reply_to=None, data=None):
 def comment_policy_page(request):
     site_settings = SiteSettings.for_request(request)
     page = site_settings.comment_policy_page
-    if page is None:
-        return None
-    page = page.localized
-    return page.specific if page.live else None
+    shown = visible_localized([page]).get(page.pk) if page is not None else None
+    return shown.specific if shown else None
 
 
 def comment_context(page, request, form=None):
