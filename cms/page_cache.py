@@ -24,7 +24,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from modelcluster.fields import ParentalKey
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction
@@ -36,6 +36,7 @@ PER_PROCESS_BACKENDS = {"django.core.cache.backends.locmem.LocMemCache"}
 # Apps whose models show on public pages.
 CONTENT_APPS = {"cms", "home", "practices", "materials", "blog", "wagtailcore", "wagtailimages",
                 "wagtaildocs", "django_comments_xtd", "django_comments", "wagtailsearchpromotions"}
+COMMENT_APPS = {"django_comments_xtd", "django_comments"}
 # Models of those apps that change all the time without changing what visitors see.
 IGNORED_MODELS = {"wagtailcore.revision", "wagtailcore.pagelogentry", "wagtailcore.modellogentry",
                   "wagtailcore.taskstate", "wagtailcore.workflowstate", "wagtailcore.pagesubscription",
@@ -119,10 +120,20 @@ def changes_public_content(sender, instance, created=False, update_fields=None):
         return False
     if issubclass(sender, BaseSiteSetting):
         return not created  # created empty on the first page view; nothing visible changed
-    if meta.app_label in ("django_comments_xtd", "django_comments"):
-        # A new comment is held until a moderator approves it.
-        return not (created and not getattr(instance, "is_public", True))
+    if meta.app_label in COMMENT_APPS:
+        # Held comments are not shown: only a comment that is, or was, public changes a page.
+        return is_public_comment(instance) or getattr(instance, "_was_public_comment", False)
     return True
+
+
+def is_public_comment(comment):
+    return getattr(comment, "is_public", True) and not getattr(comment, "is_removed", False)
+
+
+def remember_comment_state(sender, instance, **kwargs):
+    if sender._meta.app_label in COMMENT_APPS and instance.pk:
+        previous = sender._default_manager.filter(pk=instance.pk).first()
+        instance._was_public_comment = previous is not None and is_public_comment(previous)
 
 
 def invalidate_on_save(sender, instance, created=False, update_fields=None, **kwargs):
@@ -144,6 +155,7 @@ def invalidate_on_restriction_groups(sender, **kwargs):
 def connect():
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(invalidate, dispatch_uid=f"page-cache-{id(signal)}")
+    pre_save.connect(remember_comment_state, dispatch_uid="page-cache-comment-state")
     post_save.connect(invalidate_on_save, dispatch_uid="page-cache-save")
     post_delete.connect(invalidate_on_delete, dispatch_uid="page-cache-delete")
     m2m_changed.connect(
