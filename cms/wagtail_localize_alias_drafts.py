@@ -27,7 +27,8 @@ state until the translated page is published": an alias should remain an alias u
 then) and https://github.com/wagtail/wagtail-localize/issues/655 (draft translations of
 live pages). The code is `create_or_update_translation` in wagtail_localize/models.py.
 Remove this module when a wagtail-localize release saves a page draft as a revision only
-and leaves aliases alone until publishing; `tests/test_translation_drafts.py` shows when.
+and leaves aliases alone until publishing: `test_upstream_still_writes_drafts_into_live_pages` in
+tests/visibility/test_translation_drafts.py fails then.
 """
 
 from django.core.exceptions import ObjectDoesNotExist
