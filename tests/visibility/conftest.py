@@ -2,9 +2,9 @@ import pytest
 from django.db import transaction
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    """The site of `world.py`, built once for the package and rolled back after it."""
+    """The site of `world.py`, built once for a test module and rolled back after it."""
     from cms import request_cache
 
     from .world import build_world

@@ -6,14 +6,12 @@ wagtail-localize itself.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 from cms import wagtail_localize_alias_drafts
-from cms.permissions import TRANSLATORS
 from home.models import StandardPage
 from tests.factories import UserFactory
 
@@ -25,13 +23,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor(db):
     return UserFactory(is_superuser=True, is_staff=True)
-
-
-@pytest.fixture
-def translator(db):
-    user = UserFactory(username="kaantaja")
-    user.groups.add(Group.objects.get(name=TRANSLATORS))
-    return user
 
 
 @pytest.fixture

@@ -1,12 +1,10 @@
 """The small site `test_workers.py` serves: a home page, a blog and two posts, built as the admin builds them."""
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
 
 from blog.models import BlogIndexPage, BlogPage
-from home.models import HomePage
 
-from .world import create_page
+from .world import create_home, create_page
 
 
 def build(password):
@@ -14,12 +12,7 @@ def build(password):
     import json
 
     user = get_user_model().objects.create_superuser("toimittaja", "toimittaja@example.org", password)
-    root = Page.get_first_root_node()
-    home = HomePage(title="Etusivu", slug="etusivu", hero_heading="Tervetuloa")
-    root.add_child(instance=home)
-    home.save_revision(user=user).publish(user=user)
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "127.0.0.1", "port": 80, "root_page": home})
-    Page.objects.filter(depth=2).exclude(pk=home.pk).filter(content_type__model="page").delete()
+    home = create_home(user, hostname="127.0.0.1")["fi"]
     blog = create_page(home, BlogIndexPage(title="Blogi", slug="blogi"), user)
     ids = {}
     for slug, title in (("yksityiseksi", "Yksityiseksi muuttuva kirjoitus"),

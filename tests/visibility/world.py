@@ -21,7 +21,6 @@ from django.test import Client, RequestFactory, TestCase
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 from blog import moderation
@@ -31,7 +30,7 @@ from home.choices import CallRound, PilotTheme, Region
 from home.models import HomePage, PilotReportPage, ProjectPage, StandardPage
 from materials.models import MaterialIndexPage, MaterialPage, MaterialVersion
 from practices.models import PracticeIndexPage, PracticeModelPage
-from tests.factories import UserFactory
+from tests.factories import UserFactory, translate_page
 from tests.factories.practices import sections_data
 
 SEARCH_WORD = "kotoutumisvisa"
@@ -125,20 +124,23 @@ def publish_edit(page, user, **changes):
 
 def translate(page, language, texts, user, *, publish):
     """A translator's work in wagtail-localize: strings by field, then save (publish or draft)."""
-    locale = Locale.objects.get(language_code=language)
-    source, _ = TranslationSource.update_or_create_from_instance(page)
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
-    for segment in StringSegment.objects.filter(source=source).select_related("context", "string"):
-        if segment.context.path in texts:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": texts[segment.context.path], "translation_type": "manual"},
-            )
     with TestCase.captureOnCommitCallbacks(execute=True):  # wagtail-localize publishes on commit
-        translation.save_target(user=user, publish=publish)
-    return Page.objects.get(translation_key=page.translation_key, locale=locale).specific
+        translated = translate_page(page, language, texts, publish=publish, user=user)
+    return Page.objects.get(pk=translated.pk).specific
+
+
+def create_home(user, hostname="localhost"):
+    """The Finnish home page as the default site's root, and its published Swedish and English translations."""
+    root = Page.get_first_root_node()
+    home = HomePage(title="Etusivu", slug="etusivu", hero_heading="Tervetuloa")
+    root.add_child(instance=home)
+    home.save_revision(user=user).publish(user=user)
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": hostname, "port": 80, "root_page": home})
+    Page.objects.filter(depth=2).exclude(pk=home.pk).filter(content_type__model="page").delete()
+    homes = {"fi": home}
+    for language, title in (("sv", "Startsida"), ("en", "Home")):
+        homes[language] = translate(home, language, {"title": title, "hero_heading": title}, user, publish=True)
+    return homes
 
 
 def new_page(kind, token, slug, **extra):
@@ -193,15 +195,8 @@ def aliases_of(page):
 
 def build_world():
     user = UserFactory(is_superuser=True, is_staff=True, username="toimittaja")
-    root = Page.get_first_root_node()
-    home = HomePage(title="Etusivu", slug="etusivu", hero_heading="Tervetuloa")
-    root.add_child(instance=home)
-    home.save_revision(user=user).publish(user=user)
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home})
-    Page.objects.filter(depth=2).exclude(pk=home.pk).filter(content_type__model="page").delete()
-    homes = {"fi": home}
-    for language, title in (("sv", "Startsida"), ("en", "Home")):
-        homes[language] = translate(home, language, {"title": title, "hero_heading": title}, user, publish=True)
+    homes = create_home(user)
+    home = homes["fi"]
 
     indexes = {
         "blog": create_page(home, BlogIndexPage(title="Blogi", slug="blogi"), user),
