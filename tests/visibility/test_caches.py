@@ -10,11 +10,12 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from blog import moderation
 from blog.models import BlogIndexPage, BlogPage
 from cms import page_cache
+from cms.models import MainMenu, MenuItem, SiteSettings
 from home.models import StandardPage
 from tests.factories import UserFactory
 
@@ -57,7 +58,10 @@ def test_draft_saves_leave_the_cache_alone(client, page, editor):
 
 @pytest.mark.parametrize(
     "change",
-    ["publish", "unpublish", "password", "login", "restriction_removed", "move", "delete", "scheduled_expiry"],
+    [
+        "publish", "unpublish", "password", "login", "restriction_removed", "move", "delete", "scheduled_expiry",
+        "menu_published", "settings_saved",
+    ],
 )
 def test_every_change_of_what_visitors_see_empties_the_cache(client, home, page, editor, change):
     other = create_page(home, StandardPage(title="Toinen", slug="toinen"), editor)
@@ -78,6 +82,21 @@ def test_every_change_of_what_visitors_see_empties_the_cache(client, home, page,
         Page.objects.get(pk=page.pk).move(other, pos="last-child", user=editor)
     elif change == "delete":
         Page.objects.get(pk=page.pk).delete()
+    elif change == "menu_published":
+        menu = MainMenu(name="Valikko", locale=page.locale, live=False)  # the admin's "Save draft"
+        menu.items = [MenuItem(page=page, locale=page.locale)]
+        menu.save()
+        menu.save_revision(user=editor)
+        assert client.get("/")["X-Page-Cache"] == "hit"  # a new draft menu changes nothing
+        menu.save_revision(user=editor).publish(user=editor)
+        assert "Ajankohtainen sivu" in client.get("/").content.decode()  # in the menu now
+        return
+    elif change == "settings_saved":
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.accessibility_statement_page = page
+        settings.save()
+        assert 'href="/sivu/"' in client.get("/").content.decode()  # linked from the footer now
+        return
     elif change == "scheduled_expiry":
         publish_edit(page, editor, expire_at=timezone.now() + datetime.timedelta(days=1))
         assert cached(client, "/sivu/")

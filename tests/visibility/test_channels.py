@@ -100,7 +100,8 @@ def own_urls(world, item):
         return [page.url for page in pages] + [page.url + "comment/posted/" for page in pages if isinstance(page, BlogPage)]
     from django_comments_xtd.models import XtdComment
 
-    posts = Page.objects.filter(pk__in=XtdComment.objects.filter(pk__in=item.comment_ids).values("object_pk"))
+    post_ids = XtdComment.objects.filter(pk__in=item.comment_ids).values_list("object_pk", flat=True)
+    posts = Page.objects.filter(pk__in=[int(pk) for pk in post_ids])
     return urls_of(posts)
 
 
