@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # A throwaway production environment, only for `check --deploy`.
-DEPLOY_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production \
+DEPLOY_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production REDIS_URL=redis://127.0.0.1:6379/0 \
 	SECRET_KEY=check-deploy-$$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n') \
 	ALLOWED_HOSTS=kotoutuminen.example
 

@@ -6,7 +6,8 @@ collected into a temporary STATIC_ROOT and served by whitenoise. Twice:
 
 * PAGE_CACHE_SECONDS=0: the uncached page and the static file;
 * PAGE_CACHE_SECONDS=600 with REDIS_URL (db 15, emptied first) when Redis answers, so
-  both workers share one cache; without Redis each worker has its own local-memory cache.
+  both workers share one cache; without Redis there is no page cache (a per-process cache
+  could not be emptied in every worker, see cms/page_cache.py).
 
 The client is `wrk` (2 threads, 16 connections) when it is on PATH, else a bounded Python
 client with 16 threads. Every target is 127.0.0.1; every loop is bounded by time.
@@ -183,7 +184,7 @@ def measure(database_url, media_root, page_path, seconds=10, runs=3, out=print):
     redis = redis_answers()
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
     result = {"client": client_name(), "seconds": seconds, "runs": runs, "workers": 2, "page": page_path,
-              "cache_backend": "Redis db 15" if redis else "local memory per worker (Redis did not answer)"}
+              "cache_backend": "Redis db 15" if redis else "none: Redis did not answer, and local memory is per worker"}
     try:
         env = production_env(database_url, static_root, media_root, 0, redis)
         collectstatic(env)

@@ -24,6 +24,7 @@ from django_comments_xtd.models import XtdComment
 from cms.client_address import client_ip
 from cms.models import SiteSettings
 from cms.rate_limits import over_limit
+from cms.visibility import visible_localized
 
 from .comments_timestamp import bound_timestamp
 
@@ -102,10 +103,8 @@ def new_form(page, reply_to=None, data=None):
 def comment_policy_page(request):
     site_settings = SiteSettings.for_request(request)
     page = site_settings.comment_policy_page
-    if page is None:
-        return None
-    page = page.localized
-    return page.specific if page.live else None
+    shown = visible_localized([page]).get(page.pk) if page is not None else None
+    return shown.specific if shown else None
 
 
 def comment_context(page, request, form=None):

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -10,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .autosave_on_create import ProjectPageViewSet
 from .models import BasePage, Footer, MainMenu
+from .visibility import is_servable
 
 
 class MainMenuViewSet(SnippetViewSet):
@@ -92,3 +94,16 @@ def admin_workaround_js():
 @hooks.register("insert_global_admin_css")
 def admin_workaround_css():
     return format_html('<link rel="stylesheet" href="{}">', static("cms/admin/wagtail_localize_editor.css"))
+
+
+@hooks.register("before_serve_page")
+def serve_only_visible_pages(page, request, serve_args, serve_kwargs):
+    """Page serving asks the visibility rule, like every other channel.
+
+    Wagtail serves any live page, even after its `expire_at`, and an alias whatever its
+    source's state. Such pages are not found. The page's own view restrictions stay with
+    Wagtail's hook (a password or login form), so people who may see the page still do.
+    """
+    if not is_servable(page, request):
+        raise Http404
+    return None

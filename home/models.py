@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock, DocumentListBlock, KeyFiguresBlock
 from cms.models import BasePage
+from cms.visibility import visible_localized, visible_pages
 
 from .blocks import HomeStreamBlock, ProjectStreamBlock
 from .choices import CallRound, OutdatedNotice, PilotTheme, Region
@@ -199,9 +200,7 @@ class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str
 
     def sub_projects(self):
         return (
-            ProjectPage.objects.child_of(self)
-            .live()
-            .public()
+            visible_pages(ProjectPage.objects.child_of(self))
             .select_related("listing_image")
             .prefetch_related("listing_image__renditions")
             .defer_streamfields()
@@ -209,9 +208,7 @@ class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str
 
     def pilot_reports(self):
         return (
-            PilotReportPage.objects.descendant_of(self)
-            .live()
-            .public()
+            visible_pages(PilotReportPage.objects.descendant_of(self))
             .defer_streamfields()
             .order_by("call_round", "title")
         )
@@ -303,6 +300,7 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
             raise ValidationError({"end_date": _("The pilot cannot end before it starts.")})
 
     def practice_model_pages(self):
-        """The linked practice models in the active language, live ones only."""
+        """The linked practice models in the active language, those a visitor may see."""
         pages = [block.value for block in self.practice_models if block.value]
-        return [page.localized for page in pages if page.live]
+        shown = visible_localized(pages)
+        return [shown[page.pk] for page in pages if page.pk in shown]

@@ -17,6 +17,7 @@ from wagtail.blocks import StreamBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from cms.blocks import ParagraphBlock
+from cms.visibility import visible_pages
 
 REQUIRED_GROUP = _("Required sections")
 OPTIONAL_GROUP = _("Optional sections")
@@ -186,9 +187,7 @@ class FeaturedPracticesStructValue(blocks.StructValue):
         from .models import PanelAssessment, PracticeModelPage, recommended_subquery
 
         queryset = (
-            PracticeModelPage.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
+            visible_pages(PracticeModelPage.objects.filter(locale=Locale.get_active()))
             .annotate(recommendation=recommended_subquery())
             .defer_streamfields()
             .select_related("listing_image")

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BaseStreamBlock, ContactPersonBlock
 from cms.localized import localized_objects
 from cms.models import BasePage, default_locale_only
+from cms.visibility import visible_pages
 
 from .blocks import SECTION_ORDER, PracticeSectionsBlock
 
@@ -156,7 +157,7 @@ class PracticeIndexPage(BasePage):
         context["page_obj"] = listing.page(request.GET.get("page"), self.per_page)
         context["practices"] = context["page_obj"].object_list
         context["calls"] = (
-            PracticeCallPage.objects.child_of(self).live().public().order_by("-closes_at").defer_streamfields()
+            visible_pages(PracticeCallPage.objects.child_of(self)).order_by("-closes_at").defer_streamfields()
         )
         return context
 

@@ -1,4 +1,4 @@
-"""The public search page: live, public pages of the active language, filtered by type."""
+"""The public search page: the visible pages of the active language, filtered by type."""
 
 import re
 
@@ -13,6 +13,8 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
+
+from cms.visibility import visible_pages
 
 from .facets import FACET_KEYS, FACETS, count_by_facet, facet_for_content_type, filter_by_facets
 
@@ -35,13 +37,12 @@ def clean_query(raw):
 
 
 def searchable_pages(locale):
-    """Every page a visitor may find: live, public, real (not alias) pages of one locale."""
-    aliases = Page.objects.filter(alias_of__isnull=False).values("id")
-    return Page.objects.live().public().filter(locale=locale).exclude(id__in=aliases)
+    """Every page a visitor may find: visible, real (not alias) pages of one locale."""
+    return visible_pages(Page.objects.filter(locale=locale), aliases=False)
 
 
 def promotions_for(search_string, locale):
-    """Editors' picks for this query, in their order: live public pages of this locale or links."""
+    """Editors' picks for this query, in their order: visible pages of this locale or links."""
     if not search_string:
         return []
     query = Query.objects.filter(query_string=normalise_query_string(search_string)).first()

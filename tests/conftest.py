@@ -85,6 +85,19 @@ def home(db, django_capture_on_commit_callbacks):
         return build_home_tree()
 
 
+@pytest.fixture
+def translator(db):
+    """A user in the Translators group only."""
+    from django.contrib.auth.models import Group
+
+    from cms.permissions import TRANSLATORS
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="kaantaja")
+    user.groups.add(Group.objects.get(name=TRANSLATORS))
+    return user
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Wagtail caches site root paths; a rolled-back test must not leave them to the next one."""

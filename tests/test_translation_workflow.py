@@ -12,24 +12,15 @@ from urllib.parse import urlencode
 
 import polib
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from cms.permissions import TRANSLATORS
-from tests.factories import StandardPageFactory, UserFactory
+from tests.factories import StandardPageFactory
 from tests.factories.practices import PracticeIndexPageFactory, PracticeModelPageFactory, sections_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def translator(home):
-    user = UserFactory(username="kaantaja")
-    user.groups.add(Group.objects.get(name=TRANSLATORS))
-    return user
 
 
 @pytest.fixture

@@ -172,6 +172,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache and the site-frame cache are emptied by a generation number kept in the
+# cache, which a per-process (local memory) cache cannot share between workers: they are
+# used with it only where one process serves everything (dev and test set this), and
+# `check --deploy` asks production for REDIS_URL (cms.checks, cms.page_cache).
+SERVES_FROM_ONE_PROCESS = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -236,6 +241,10 @@ else:
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAILLOCALIZE_JQUERY_PATH = None
+# Submitting a page for translation saves the translation as a draft instead of publishing
+# the source-language text under the other language's URL; the translator publishes it.
+# A draft never changes what visitors see (cms.wagtail_localize_alias_drafts).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",

@@ -18,5 +18,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 SECURE_SSL_REDIRECT = False
+# runserver and the test client are one process: a local-memory cache is seen by every request.
+SERVES_FROM_ONE_PROCESS = True
 # Tests measure what a page does; the page cache is switched on only by the tests about it.
 PAGE_CACHE_SECONDS = 0
