@@ -111,11 +111,11 @@ start_postgresql() {
             say "PostgreSQL: already running on 127.0.0.1:$POSTGRES_PORT, reused (not started here: services-stop leaves it alone)"
         fi
     else
-        need_command pg_ctlcluster postgresql
+        # The server package (its install creates the cluster 'main' on 5432).
+        compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || apt_install postgresql
         local version name datadir
         read -r version name datadir < <(pg_lsclusters -h | awk -v port="$POSTGRES_PORT" '$3 == port {print $1, $2, $6; exit}') || true
         if [ -z "${version:-}" ]; then
-            [ -d /usr/lib/postgresql ] || apt_install postgresql
             version=$(ls /usr/lib/postgresql | sort -V | tail -1)
             name=main
             pg_lsclusters -h | awk '{print $1 "/" $2}' | grep -qx "$version/main" && name=port$POSTGRES_PORT
@@ -129,8 +129,13 @@ start_postgresql() {
             say "PostgreSQL: trusting user postgres from 127.0.0.1 ($hba)"
             sed -i '1i host all postgres 127.0.0.1/32 trust  # added by make services (development only)' "$hba"
         fi
-        say "PostgreSQL: starting cluster $version/$name"
-        pg_ctlcluster --skip-systemctl-redirect "$version" "$name" start
+        if pg_lsclusters -h | awk -v v="$version" -v n="$name" '$1 == v && $2 == n {print $4}' | grep -q online; then
+            # Started by its package while being installed, on another address than 127.0.0.1.
+            pg_ctlcluster --skip-systemctl-redirect "$version" "$name" reload
+        else
+            say "PostgreSQL: starting cluster $version/$name"
+            pg_ctlcluster --skip-systemctl-redirect "$version" "$name" start
+        fi
         wait_for 60 postgres_answers || fail "PostgreSQL did not answer on 127.0.0.1:$POSTGRES_PORT within 60 s"
         head -1 "$datadir/postmaster.pid" >"$STATE_DIR/postgresql.pid"
         say "PostgreSQL: started (pid $(cat "$STATE_DIR/postgresql.pid"))"
@@ -160,6 +165,10 @@ start_redis() {
         return
     fi
     need_command redis-server redis-server
+    if redis_answers; then
+        say "Redis: started by its package while being installed, on 127.0.0.1:$REDIS_PORT (services-stop leaves it alone)"
+        return
+    fi
     # A cache: no snapshots, no append-only file.
     redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
         --dir "$STATE_DIR" --pidfile "$STATE_DIR/redis.pid" --logfile "$STATE_DIR/redis.log"
