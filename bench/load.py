@@ -62,6 +62,7 @@ def production_env(database_url, static_root, media_root, cache_seconds, redis, 
         "PAGE_CACHE_SECONDS": str(cache_seconds),
     })
     env.pop("ELASTICSEARCH_URL", None)
+    env.pop("OPENSEARCH_URL", None)
     if redis:
         env["REDIS_URL"] = redis_url
     return env

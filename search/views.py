@@ -1,5 +1,6 @@
 """The public search page: the visible pages of the active language, filtered by type."""
 
+import logging
 import re
 
 from django.conf import settings
@@ -16,12 +17,16 @@ from wagtail.search.utils import normalise_query_string
 
 from cms.visibility import visible_pages
 
+from .backends import unavailable_errors
 from .facets import FACET_KEYS, FACETS, count_by_facet, facet_for_content_type, filter_by_facets
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200  # characters kept from the query (and echoed back)
 MAX_TERMS = 12  # words searched for; more only slow the query down without narrowing it
 WORD = re.compile(r"\w+")
+RETRY_AFTER_SECONDS = 120  # what a 503 tells clients and caches when the search engine is down
+
+logger = logging.getLogger(__name__)
 
 
 def clean_query(raw):
@@ -87,14 +92,20 @@ def other_language_links(query):
 
 
 def run_search(search_string, locale, chosen_types=()):
-    """(lazy results filtered by type, {facet: count} of the unfiltered results); also the benchmark's unit."""
+    """(lazy results filtered by type, {facet: count} of the unfiltered results, number of results).
+
+    Also the benchmark's unit. Every result belongs to exactly one facet, so the number of
+    (filtered) results is the sum of the chosen facets' counts: no count query of its own.
+    """
     backend = get_search_backend()
     pages = searchable_pages(locale)
     # Counting needs no ranking: without it SQLite skips a per-row score subquery.
     all_results = backend.search(search_string, pages, operator="and", order_by_relevance=False)
     facet_counts = count_by_facet(all_results.facet("content_type_id"))
     results = backend.search(search_string, filter_by_facets(pages, chosen_types), operator="and")
-    return results, facet_counts
+    chosen = set(chosen_types) & set(FACET_KEYS)
+    total = sum(count for key, count in facet_counts.items() if not chosen or key in chosen)
+    return results, facet_counts, total
 
 
 def search(request):
@@ -104,25 +115,36 @@ def search(request):
 
     facet_counts = dict.fromkeys(FACET_KEYS, 0)
     total = 0
-    results = []
+    object_list = []
     promoted = []
     error = False
+    unavailable = False
+    paginator = Paginator([], RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(1)
     if search_string:
+        backend = get_search_backend()
         try:
-            results, facet_counts = run_search(search_string, locale, chosen)
-            total = sum(facet_counts.values())
+            results, facet_counts, total = run_search(search_string, locale, chosen)
+            paginator = Paginator(results, RESULTS_PER_PAGE)
+            paginator.count = total  # known from the facet counts (see run_search)
+            page_obj = paginator.get_page(request.GET.get("page"))  # not a number: 1; too big: last
+            object_list = list(page_obj.object_list)
         except DatabaseError:
             # Cleaned queries should never reach this; if one does, answer, don't crash.
             error = True
-            results = []
-        promoted = promotions_for(search_string, locale)
+        except unavailable_errors(backend) as problem:
+            # The search engine is down or refuses: this page says so, the rest of the site works.
+            logger.error("%s", backend.unavailable_message(problem))
+            unavailable = True
+        if error or unavailable:
+            facet_counts, total, object_list = dict.fromkeys(FACET_KEYS, 0), 0, []
+            paginator = Paginator([], RESULTS_PER_PAGE)
+            page_obj = paginator.get_page(1)
+        if not unavailable:
+            promoted = promotions_for(search_string, locale)
+        if not (error or unavailable) and request.GET.get("page", "1") == "1":
+            Query.get(search_string).add_hit()
 
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))  # not a number: 1; too big: last
-    if search_string and not error and request.GET.get("page", "1") == "1":
-        Query.get(search_string).add_hit()
-
-    object_list = list(page_obj.object_list)
     specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in object_list]).specific()}
     page_obj.object_list = [specific.get(p.pk, p) for p in object_list]
     labels = dict(FACETS)
@@ -133,7 +155,7 @@ def search(request):
         {"key": key, "label": label, "count": facet_counts[key], "checked": key in chosen}
         for key, label in FACETS
     ]
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -146,6 +168,11 @@ def search(request):
             "total": total,
             "promoted": promoted,
             "error": error,
+            "unavailable": unavailable,
             "other_languages": other_language_links(shown_query) if search_string else [],
         },
+        status=503 if unavailable else 200,
     )
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -12,6 +12,18 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `search_engine` need a real engine: skip them, saying so, when none is configured."""
+    from django.conf import settings
+
+    if getattr(settings, "SEARCH_ENGINE_BACKEND", None):
+        return
+    skip = pytest.mark.skip(reason="needs a search engine: set OPENSEARCH_URL (`make services` starts one and prints it)")
+    for item in items:
+        if item.get_closest_marker("search_engine"):
+            item.add_marker(skip)
+
+
 @receiver(setting_changed)
 def reset_comments_xtd_settings(setting, **kwargs):
     """django-comments-xtd caches its settings on first use; make override_settings reach it."""

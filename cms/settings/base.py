@@ -7,8 +7,10 @@ between them; production refuses to start without the security-related variables
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -31,6 +33,23 @@ def env_int(name, default):
     return default if value in (None, "") else int(value)
 
 
+def env_url(name, schemes=("http", "https")):
+    """A URL such as http://127.0.0.1:9200, or None; anything else stops the start naming the variable."""
+    value = env_str(name)
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value)
+        valid = parts.scheme in schemes and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # a port that is not a number
+        valid = False
+    if not valid:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a URL like {schemes[0]}://127.0.0.1:9200 (scheme {' or '.join(schemes)}, host, port)."
+        )
+    return value
+
+
 def env_list(name, default=()):
     value = os.environ.get(name)
     if value in (None, ""):
@@ -45,7 +64,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # comma list, none: production requir
 DEBUG = env_bool("DEBUG", False)
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")  # cache; local memory without it
-ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")  # search; database backend without it
+OPENSEARCH_URL = env_url("OPENSEARCH_URL")  # search engine; database backend without it
+ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL")  # the same with Elasticsearch 9 instead
+SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kotoutuminen_")  # engine index names start with it
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
@@ -226,18 +247,6 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party request for avatars in the admin
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": "kotoutuminen_",
-            "TIMEOUT": 10,
-        }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAILLOCALIZE_JQUERY_PATH = None
@@ -338,9 +347,25 @@ LOGGING = {
 }
 
 # --- Search --------------------------------------------------------------------------------
-# On PostgreSQL (without Elasticsearch), search.backends.postgres stems each page with its
-# locale's text search configuration (finnish/swedish/english) and parses the query in the
-# language of the rows it matches; see README.md, "Search". SQLite keeps Wagtail's database
-# backend (FTS5, no stemming).
-if not ELASTICSEARCH_URL and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.postgres"}}
+# A search engine when one is configured (OPENSEARCH_URL or ELASTICSEARCH_URL), otherwise the
+# database. On PostgreSQL, search.backends.postgres stems each page with its locale's text
+# search configuration (finnish/swedish/english) and parses the query in the language of the
+# rows it matches; SQLite keeps Wagtail's database backend (FTS5, no stemming). See README.md,
+# "Search".
+if OPENSEARCH_URL and ELASTICSEARCH_URL:
+    raise ImproperlyConfigured("Set OPENSEARCH_URL or ELASTICSEARCH_URL, not both: the site uses one search engine.")
+SEARCH_ENGINE_BACKEND = None
+if OPENSEARCH_URL or ELASTICSEARCH_URL:
+    SEARCH_ENGINE_BACKEND = {
+        "BACKEND": "search.backends.opensearch" if OPENSEARCH_URL else "search.backends.elasticsearch",
+        "URLS": [OPENSEARCH_URL or ELASTICSEARCH_URL],
+        "URL_SETTING": "OPENSEARCH_URL" if OPENSEARCH_URL else "ELASTICSEARCH_URL",
+        "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
+        "TIMEOUT": 10,
+    }
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "search.backends.postgres"
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    else "wagtail.search.backends.database"
+}
+WAGTAILSEARCH_BACKENDS = {"default": SEARCH_ENGINE_BACKEND or DATABASE_SEARCH_BACKEND}

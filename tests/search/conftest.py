@@ -9,3 +9,9 @@ def fresh_locale_configs():
     clear_locale_configs()
     yield
     clear_locale_configs()
+
+
+@pytest.fixture
+def trees(home, locales):
+    """The home page of each language: {"fi": ..., "sv": ..., "en": ...}."""
+    return {"fi": home, "sv": home.get_translation(locales["sv"]), "en": home.get_translation(locales["en"])}

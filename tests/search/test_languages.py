@@ -1,7 +1,5 @@
 """Language-aware stemming: each language's content and queries analysed in that language."""
 
-import re
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -10,24 +8,12 @@ from django.utils import translation
 from home.models import StandardPage
 from search.backends.languages import normalise_finnish, postgres_config_for
 from tests.factories.search import add_standard_page
+from tests.search.responses import result_titles
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="SQLite FTS5 has no stemming; language-aware stemming is PostgreSQL's (and Elasticsearch's)",
 )
-
-
-def result_titles(response):
-    html = response.content.decode()
-    if 'class="search-results"' not in html:
-        return []
-    main = html.split('class="search-results"', 1)[1].split("</ol>", 1)[0]
-    return re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', main)
-
-
-@pytest.fixture
-def trees(home, locales):
-    return {"fi": home, "sv": home.get_translation(locales["sv"]), "en": home.get_translation(locales["en"])}
 
 
 def test_language_codes_map_to_configurations():
