@@ -28,6 +28,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock
+from cms.localized import localized_objects
 from cms.models import BasePage
 from cms.visibility import visible_pages
 
@@ -236,7 +237,11 @@ class BlogPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def author_people(self):
-        return [author.person.localized for author in self.authors.all()]
+        """The authors in the active language, read in one query (two outside Finnish)."""
+        authors = self.authors.all()
+        if self.pk and not getattr(self, "is_preview", False):
+            authors = authors.select_related("person")
+        return localized_objects([author.person for author in authors])
 
     @property
     def comments_close_on(self):

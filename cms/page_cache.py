@@ -30,12 +30,14 @@ keep a page only `FRONTEND_CACHE_SECONDS` (short); our own copy lasts until the 
 """
 
 import hashlib
+import threading
 import time
 from http import HTTPStatus
 from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from modelcluster.fields import ParentalKey
@@ -69,19 +71,48 @@ def enabled():
     return settings.PAGE_CACHE_SECONDS > 0 and cache_is_shared()
 
 
+# The generation read once per request (cleared when a request starts and on every bump).
+_seen = threading.local()
+
+
 def generation():
-    value = cache.get(GENERATION_KEY)
+    value = getattr(_seen, "generation", None)
     if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, None)
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            value = 1
+            cache.add(GENERATION_KEY, value, None)
+        _seen.generation = value
     return value
 
 
+def forget_generation(**kwargs):
+    _seen.generation = None
+
+
 def _bump():
+    forget_generation()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, None)
+
+
+def shared_lookup(name, key, read, seconds=60 * 60):
+    """`read()`, kept in the shared cache until what the public sees changes (a new generation).
+
+    For look-ups every request makes and only an administrator changes (sites, locales).
+    Without a shared cache, `read()` every time. A None answer is not kept.
+    """
+    if not cache_is_shared():
+        return read()
+    cache_key = f"{name}:{generation()}:{key}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = read()
+        if value is not None:
+            cache.set(cache_key, value, seconds)
+    return value
 
 
 def invalidate(**kwargs):
@@ -166,6 +197,7 @@ def invalidate_on_restriction_groups(sender, **kwargs):
 
 
 def connect():
+    request_started.connect(forget_generation, dispatch_uid="page-cache-generation")
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(invalidate, dispatch_uid=f"page-cache-{id(signal)}")
     pre_save.connect(remember_comment_state, dispatch_uid="page-cache-comment-state")

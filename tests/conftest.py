@@ -100,16 +100,20 @@ def translator(db):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site root paths; a rolled-back test must not leave them to the next one."""
+    """Wagtail caches site root paths, we cache sites and locales: a rolled-back test must not
+    leave them to the next one."""
     from django.core.cache import cache
 
-    from cms import request_cache
+    from cms import page_cache, request_cache
 
-    cache.clear()
-    request_cache.clear()
+    def forget():
+        cache.clear()
+        request_cache.clear()
+        page_cache.forget_generation()
+
+    forget()
     yield
-    cache.clear()
-    request_cache.clear()
+    forget()
 
 
 DEMO_BUILD = {}
