@@ -8,7 +8,7 @@ collected into a temporary STATIC_ROOT and served by whitenoise. Three servers i
 * PAGE_CACHE_SECONDS=0: the workers' memory after 1 000 and after 10 000 requests over every
   page kind, then every page kind uncached, then the static file;
 * `bench.bare_wsgi` serving the cached page's bytes: the ceiling of this gunicorn here;
-* PAGE_CACHE_SECONDS=600 with REDIS_URL (db 15, emptied first) when Redis answers, so
+* PAGE_CACHE_SECONDS=600 with Redis (BENCH_REDIS_URL, default db 15, emptied first) when Redis answers, so
   both workers share one cache; without Redis there is no page cache (a per-process cache
   could not be emptied in every worker, see cms/page_cache.py).
 
@@ -32,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")  # emptied before the cached runs
 CONNECTIONS, THREADS = 16, 2
 
 
@@ -237,7 +237,7 @@ def measure(database_url, media_root, pages, cached_kind, seconds=10, runs=3, me
     cached_path = pages[cached_kind]
     result = {"client": client_name(), "seconds": seconds, "runs": runs, "workers": 2, "page": cached_path,
               "cached_kind": cached_kind, "uncached": {},
-              "cache_backend": "Redis db 15" if redis else "none: Redis did not answer, and local memory is per worker"}
+              "cache_backend": REDIS_URL if redis else "none: Redis did not answer, and local memory is per worker"}
     try:
         env = production_env(database_url, static_root, media_root, 0, redis)
         collectstatic(env)

@@ -11,6 +11,7 @@ from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
 
 pytestmark = pytest.mark.django_db
 PLAIN = {Page.route, BasePage.route}
+rf = RequestFactory()
 
 
 def level_by_level(root, request, components):
@@ -53,7 +54,7 @@ def tree(home):
     return home
 
 
-def test_every_path_routes_as_wagtail_routes_it(tree, rf=RequestFactory()):
+def test_every_path_routes_as_wagtail_routes_it(tree):
     paths = [page.url_path[len(tree.url_path) :] for page in Page.objects.descendant_of(tree)]
     paths += ["puuttuu/", "osio/puuttuu/", "osio/keski/syva/puuttuu/", "blogi/feed/rss/", "blogi/feed/atom/",
               "blogi/kirjoitus/comment/", "blogi/kirjoitus/ei-reittia/", "blogi/ei-reittia/", "osio/keski//syva/"]
@@ -68,13 +69,13 @@ def test_every_path_routes_as_wagtail_routes_it(tree, rf=RequestFactory()):
     assert outcome(tree.route, rf.get("/"), ["osio", "luonnos", "lapsi"]) != "404"
 
 
-def test_a_deep_page_is_found_in_two_queries(tree, django_assert_num_queries, rf=RequestFactory()):
+def test_a_deep_page_is_found_in_two_queries(tree, django_assert_num_queries):
     with django_assert_num_queries(2):  # the pages on the way, then the page found as its own type
         page = tree.route(rf.get("/"), ["osio", "keski", "syva"]).page
     assert page.title == "Syvä" and [p.title for p in page.route_chain][1:] == ["Osio", "Keski", "Syvä"]
 
 
-def test_restrictions_of_a_routed_page_are_those_wagtail_finds(tree, rf=RequestFactory()):
+def test_restrictions_of_a_routed_page_are_those_wagtail_finds(tree):
     section = Page.objects.get(slug="osio")
     PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
     routed = tree.route(rf.get("/"), ["osio", "keski", "syva"]).page
