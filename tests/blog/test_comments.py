@@ -255,6 +255,7 @@ def test_comment_policy_is_linked_beside_the_form(client, post, home):
 
     link = soup(client.get(post.url)).select_one(".comments__policy a")
     assert link["href"] == policy.url
+    assert link.get_text() == "Kommentointiohjeet"  # the page's own title, not "Read the policy: <title>"
 
 
 @override_settings(PAGE_CACHE_SECONDS=600)
