@@ -119,6 +119,12 @@ def main_menu(context):
     }
 
 
+@register.simple_tag(takes_context=True)
+def has_main_menu(context):
+    """Whether the header needs the phone's menu button (the menu has items)."""
+    return bool(site_frame(context["request"])["menu"])
+
+
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
     return {"frame": site_frame(context["request"])}

@@ -3,14 +3,18 @@
     "use strict";
     document.documentElement.classList.add("js");
 
-    // Mobile menu toggle.
+    // Header toggles (main menu, search on a phone): each opens what its aria-controls names.
     document.addEventListener("click", function (event) {
-        var toggle = event.target.closest(".main-nav__toggle");
+        var toggle = event.target.closest("[data-toggle]");
         if (!toggle) return;
-        var list = document.getElementById(toggle.getAttribute("aria-controls"));
+        var target = document.getElementById(toggle.getAttribute("aria-controls"));
         var open = toggle.getAttribute("aria-expanded") !== "true";
         toggle.setAttribute("aria-expanded", String(open));
-        list.classList.toggle("is-open", open);
+        target.classList.toggle("is-open", open);
+        if (open && toggle.dataset.toggle === "search") {
+            var input = target.querySelector("input[type=search]");
+            if (input) input.focus();
+        }
     });
 
     // Click-to-load video: the player's iframe is created only when the visitor asks.
