@@ -103,3 +103,18 @@ def test_a_new_view_restriction_applies_at_once(client, home):
     assert Page.objects.live().public().filter(pk=page.pk).exists()
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     assert not Page.objects.live().public().filter(pk=page.pk).exists()
+
+
+def test_favicon_and_touch_icons_exist_and_are_linked(client, home):
+    """/favicon.ico was a 404 on every page; the head links an icon file that exists, of each kind."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    def exists(url):
+        return finders.find(url.removeprefix(settings.STATIC_URL)) is not None
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and exists(response["Location"])
+    links = BeautifulSoup(client.get("/").content, "html.parser").head.select("link[rel=icon], link[rel=apple-touch-icon]")
+    assert {link["rel"][0] for link in links} == {"icon", "apple-touch-icon"}
+    assert all(exists(link["href"]) for link in links)
