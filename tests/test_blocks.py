@@ -78,3 +78,16 @@ def test_video_transcript_follows_the_figure_and_the_button_names_the_video():
     assert soup.figure.find("details") is None  # a <details> may not sit inside a <figure>
     assert soup.figure.find_next_sibling("details").find("div", class_="rich-text").get_text() == "Welcome"
     assert soup.find("button").get_text(" ", strip=True) == "▶ Play video: Understanding Finland"
+
+
+@pytest.mark.django_db
+def test_card_images_offer_a_double_density_rendition():
+    import wagtail_factories
+    from bs4 import BeautifulSoup
+    from django.template.loader import render_to_string
+
+    image = wagtail_factories.ImageFactory(file__width=1200, file__height=675)
+    img = BeautifulSoup(render_to_string("includes/card_image.html", {"image": image}), "html.parser").img
+    widths = sorted(int(candidate.split()[-1].rstrip("w")) for candidate in img["srcset"].split(", "))
+    assert widths == [480, 960]
+    assert img["sizes"].endswith("100vw") and img["loading"] == "lazy" and img["alt"] == ""
