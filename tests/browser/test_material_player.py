@@ -39,6 +39,7 @@ def test_a_many_language_material_fits_in_two_and_a_half_phone_screens(browser, 
     tab = phone_tab(browser, site_url)
     tab.goto(path)
     height = tab.evaluate("document.documentElement.scrollHeight")
+    print(f"\nmaterial page, {len(languages)} languages, 390 x 844: {height} px")
     assert height <= 2.5 * PHONE["height"], f"{len(languages)} languages: {height} px"
     assert shown_versions(tab) == [tab.locator(".material-version").first.get_attribute("id")]
     tab.context.close()
