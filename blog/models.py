@@ -33,7 +33,7 @@ from cms.models import BasePage
 from cms.visibility import visible_pages
 
 POSTS_PER_PAGE = 10
-CARD_IMAGE_FILTER = "fill-480x270"
+CARD_IMAGE_FILTERS = ("fill-480x270", "fill-960x540")  # includes/card_image.html
 
 
 class Person(TranslatableMixin, models.Model):
@@ -107,7 +107,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             .prefetch_related(
                 Prefetch(
                     "cover_image",
-                    queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER),
+                    queryset=get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS),
                 ),
                 Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
             )

@@ -150,7 +150,15 @@ def pytest_sessionfinish(session):
 
 @pytest.fixture(scope="session")
 def demo_site():
-    """The demo site of this run (tests/demo_site.py); do not write to it: copy it."""
+    """The demo site of this run (tests/demo_site.py); do not write to it: copy it.
+
+    Its build starts at collection for tests that name this fixture; tests that reach it
+    only through `request.getfixturevalue` (the browser tests' `site_url`) start it here.
+    """
+    if "build" not in DEMO_BUILD:
+        from tests.demo_site import DemoBuild
+
+        DEMO_BUILD["build"] = DemoBuild(tempfile.mkdtemp(prefix="kotoutuminen-demo-"))
     return DEMO_BUILD["build"].wait()
 
 

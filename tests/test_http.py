@@ -198,3 +198,18 @@ def test_searches_answered_from_the_cache_still_count_for_promotions(client, hom
     second = client.get("/search/", {"q": "tulkkaus"})
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
     assert Query.get("tulkkaus").hits == 2
+
+
+def test_favicon_and_touch_icons_exist_and_are_linked(client, home):
+    """/favicon.ico was a 404 on every page; the head links an icon file that exists, of each kind."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    def exists(url):
+        return finders.find(url.removeprefix(settings.STATIC_URL)) is not None
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and exists(response["Location"])
+    links = BeautifulSoup(client.get("/").content, "html.parser").head.select("link[rel=icon], link[rel=apple-touch-icon]")
+    assert {link["rel"][0] for link in links} == {"icon", "apple-touch-icon"}
+    assert all(exists(link["href"]) for link in links)
