@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "practices",
     "materials",
     "blog",
+    "events",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
