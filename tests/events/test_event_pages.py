@@ -283,6 +283,13 @@ def test_json_ld_is_a_schema_org_event(event_site, key, location_types, mode):
     assert data["url"] == event.get_full_url(request)
 
 
+def test_the_page_carries_its_json_ld(event_site):
+    event = event_site["events"]["later"]
+    script = soup(Client().get(event.url)).select_one('head script[type="application/ld+json"]')
+    data = json.loads(script.string)
+    assert (data["@type"], data["name"], data["url"]) == ("Event", event.title, event.full_url)
+
+
 def test_json_ld_says_the_language_the_text_is_in(event_site):
     translation = EventPage.objects.get(pk=event_site["sv_soon"].pk).json_ld(RequestFactory().get("/"))
     assert (translation["inLanguage"], translation["name"]) == ("sv", "Snart på svenska")
