@@ -25,6 +25,7 @@ from blog import moderation
 from practices.review import ensure_panel_workflow
 from tests.blog.conftest import comment_form_fields
 from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory, PersonFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory, in_days
 from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 from tests.factories.materials import (
     MaterialIndexPageFactory,
@@ -74,11 +75,15 @@ def build_site():
     post.save()
     BlogPageFactory(parent=blog, slug="uutinen", kind="news", date=timezone.localdate() - datetime.timedelta(days=3))
 
+    events = EventIndexPageFactory(parent=home, slug="tapahtumat")
+    EventPageFactory(parent=events, slug="tuleva", themes=[theme])
+    EventPageFactory(parent=events, slug="mennyt", starts_at=in_days(-3), themes=[theme])
+
     project = ProjectPageFactory(parent=home, slug="hanke")
     for number in range(3):
         PilotReportPageFactory(parent=project, slug=f"pilotti-{number}")
     return {"home": home, "practices": practices, "call": call, "materials": materials, "blog": blog,
-            "post": post, "project": project}
+            "post": post, "project": project, "events": events}
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +150,8 @@ GET_PARAMETERS = {
     "blog RSS feed": ("blog", "feed/rss/", ["page", "tag"]),
     "blog Atom feed": ("blog", "feed/atom/", ["page", "kind"]),
     "pilot listing": ("project", "", ["round", "theme", "region", "page"]),
+    "event index": ("events", "", ["when", "theme", "page"]),
+    "event calendar": ("events", "kalenteri/", ["when", "theme", "page"]),
 }
 
 
