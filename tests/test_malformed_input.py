@@ -271,7 +271,7 @@ def test_headers_and_cookies(site):
     assert_no_failures(run_corpus(send, groups))
 
 
-POST_URLS = ["/", "/search/", "/i18n/setlang/", "/admin/login/", "/comments/post/"]
+POST_URLS = ["/", "/search/", "/i18n/setlang/", "/admin/login/", "/comments/post/", "/subscribe/"]
 BODIES = {
     "form in UTF-16": ("a=ä".encode("utf-16"), f"{FORM}; charset=utf-16"),
     "form in Latin-1": ("a=ä".encode("latin-1"), f"{FORM}; charset=latin-1"),
@@ -310,4 +310,19 @@ def test_odd_bodies_on_every_post_url(site, with_csrf_cookie):
             for label, (body, content_type) in BODIES.items():
                 check(failures, f"{url} {label}",
                       lambda: client.generic("POST", url, body, content_type=content_type))  # noqa: B023
+    assert_no_failures(failures)
+
+
+@pytest.mark.django_db
+def test_subscription_form_and_feed_parameters(site, no_rate_limits):
+    """The feed's themes, the form's typed fields together and its signed field alone."""
+    from subscriptions.forms import SubscriptionForm
+
+    client = Client()
+    failures = run_corpus(lambda names, value: client.get(f"/feeds/events.atom?{fragments(value, names)}"), [["theme"]])
+    fields = {"email": "maija@example.org", "kinds": "events", "website": "", "issued": SubscriptionForm.issued_value()}
+    failures += run_corpus(
+        lambda names, value: post_form(client, "/subscribe/", fields, names, value),
+        [["email", "kinds", "themes", "material_themes", "website"], ["issued"]],
+    )
     assert_no_failures(failures)
