@@ -6,27 +6,17 @@ is under the theme filter, each theme's count under the tab, so a count says how
 events choosing it gives. Unknown or malformed values are ignored.
 """
 
-from dataclasses import dataclass
-
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from practices.filters import MAX_VALUES, Option
 from practices.models import Theme
 
 UPCOMING, PAST = "upcoming", "past"
 WHEN_LABELS = {UPCOMING: _("Upcoming"), PAST: _("Past")}
-MAX_VALUES = 30
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int = 0
-    selected: bool = False
 
 
 class EventListing:
