@@ -42,6 +42,7 @@ if settings.DEBUG:
 # Finnish, the default language, has unprefixed URLs; /sv/ and /en/ for the others.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -2,6 +2,7 @@
 
 from blog.blocks import LatestPostsBlock
 from cms.blocks import BaseStreamBlock
+from events.blocks import UpcomingEventsBlock
 from materials.blocks import MaterialsBlock
 from practices.blocks import FeaturedPracticesBlock
 
@@ -10,6 +11,7 @@ class HomeStreamBlock(BaseStreamBlock):
     latest_posts = LatestPostsBlock()
     featured_practices = FeaturedPracticesBlock()
     materials = MaterialsBlock()
+    upcoming_events = UpcomingEventsBlock()
 
 
 class ProjectStreamBlock(BaseStreamBlock):

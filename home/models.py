@@ -66,6 +66,7 @@ class HomePage(BasePage):
         "blog.BlogIndexPage",
         "materials.MaterialIndexPage",
         "practices.PracticeIndexPage",
+        "events.EventIndexPage",
     ]
     max_count_per_parent = 1
 

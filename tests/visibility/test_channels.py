@@ -50,6 +50,7 @@ def channel_urls(world: World, channel):
     if channel == "feeds":
         return {
             language: [url + f"feed/{kind}/" for url in urls_of([indexes["blog"]], [language]) for kind in ("rss", "atom")]
+            + [index.specific.calendar_url for index in [translated(indexes["event"], language)] if index]
             for language in LANGUAGES
         }
     if channel == "search":
@@ -57,7 +58,7 @@ def channel_urls(world: World, channel):
         for language in LANGUAGES:
             base = f"{'' if language == 'fi' else '/' + language}/search/?q={SEARCH_WORD}"
             urls[language] = [base, base + "&page=2"] + [
-                base + f"&type={facet}" for facet in ("practice", "pilot_report", "material", "blog_post", "page")
+                base + f"&type={facet}" for facet in ("practice", "pilot_report", "material", "blog_post", "event", "page")
             ]
         return urls
     if channel == "sitemap":
@@ -140,8 +141,9 @@ def test_channels_show_visible_content(world, channel):
         text = "".join(fetch(url)[1] for url in urls)
         expected = world.visible_markers[language]
         if channel == "feeds":
-            # A feed carries the posts written in its language, not aliases.
-            expected = [marker for marker in expected if "Blog" in marker] if language != "en" else []
+            # A blog feed carries the posts written in its language, not aliases; the calendar has every event
+            # that takes place, untranslated ones too.
+            expected = [marker for marker in expected if ("Blog" in marker and language != "en") or "Event" in marker]
         if channel == "sitemap":
             expected = [f"synlig-{kind}" for kind in KINDS] + [f"nakyva-{kind}" for kind in KINDS]
         missing = [marker for marker in expected if marker not in text]

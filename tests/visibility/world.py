@@ -26,6 +26,7 @@ from wagtail_localize.operations import TranslationCreator
 from blog import moderation
 from blog.models import BlogIndexPage, BlogPage
 from cms.models import MainMenu, MenuItem
+from events.models import EventIndexPage, EventPage
 from home.choices import CallRound, PilotTheme, Region
 from home.models import HomePage, PilotReportPage, ProjectPage, StandardPage
 from materials.models import MaterialIndexPage, MaterialPage, MaterialVersion
@@ -34,7 +35,7 @@ from tests.factories import UserFactory, translate_page
 from tests.factories.practices import sections_data
 
 SEARCH_WORD = "kotoutumisvisa"
-KINDS = ("blog", "practice", "material", "pilot")
+KINDS = ("blog", "practice", "material", "pilot", "event")
 # States of a Finnish page (its Swedish and English aliases follow it).
 PAGE_STATES = (
     "draft",
@@ -140,6 +141,10 @@ def create_home(user, hostname="localhost"):
         Site.objects.filter(is_default_site=True).update(hostname=hostname)
         return {page.locale.language_code: page.specific for page in found.get_translations(inclusive=True)}
     root = Page.get_first_root_node()
+    # The session's home tree (tests/conftest.py) goes: this world builds its own, the admin's way
+    # (rolled back with the world).
+    for page in Page.objects.filter(depth=2).order_by("-path"):
+        page.delete()
     home = HomePage(title="Etusivu", slug="etusivu", hero_heading="Tervetuloa")
     root.add_child(instance=home)
     home.save_revision(user=user).publish(user=user)
@@ -167,6 +172,10 @@ def new_page(kind, token, slug, **extra):
         return PracticeModelPage(
             short_description=f"Kuvaus {token}", organisations="Kunta", sections=sections_data(), **common
         )
+    if kind == "event":
+        starts = timezone.now() + datetime.timedelta(days=10)
+        return EventPage(lead=f"Johdanto {token}", starts_at=starts, ends_at=starts + datetime.timedelta(hours=3),
+                         organiser="Osaamiskeskus", locality="Helsinki", **common)
     if kind == "material":
         return MaterialPage(
             description=f"<p>Kuvaus {token}</p>",
@@ -211,6 +220,7 @@ def build_world():
         "practice": create_page(home, PracticeIndexPage(title="Hyvät käytännöt", slug="hyvat-kaytannot"), user),
         "material": create_page(home, MaterialIndexPage(title="Materiaalit", slug="materiaalit"), user),
         "pilot": create_page(home, ProjectPage(title="Kotona Suomessa", slug="kotona-suomessa"), user),
+        "event": create_page(home, EventIndexPage(title="Tapahtumat", slug="tapahtumat"), user),
     }
     # Sections that are restricted as a whole: a members' blog and a sub-project.
     sections = {
@@ -397,6 +407,7 @@ def add_home_blocks(home, homes, hidden, controls, user):
         {"type": "latest_posts", "value": {"heading": "Ajankohtaista", "kind": "", "count": 12}},
         {"type": "featured_practices", "value": {"heading": "Käytäntöjä", "practices": practices, "count": 12}},
         {"type": "materials", "value": {"heading": "Materiaaleja", "materials": materials, "series": None, "limit": None}},
+        {"type": "upcoming_events", "value": {"heading": "Tapahtumia", "count": 12}},
     ]
     publish_edit(home, user, body=body)
     for language in ("sv", "en"):
