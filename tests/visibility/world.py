@@ -141,10 +141,6 @@ def create_home(user, hostname="localhost"):
         Site.objects.filter(is_default_site=True).update(hostname=hostname)
         return {page.locale.language_code: page.specific for page in found.get_translations(inclusive=True)}
     root = Page.get_first_root_node()
-    # The session's home tree (tests/conftest.py) goes: this world builds its own, the admin's way
-    # (rolled back with the world).
-    for page in Page.objects.filter(depth=2).order_by("-path"):
-        page.delete()
     home = HomePage(title="Etusivu", slug="etusivu", hero_heading="Tervetuloa")
     root.add_child(instance=home)
     home.save_revision(user=user).publish(user=user)
