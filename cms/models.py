@@ -72,6 +72,10 @@ class BasePage(Page):
         return self.listing_summary or self.search_description
 
 
+DEFAULT_DATA_LICENCE_NAME = "CC BY 4.0"
+DEFAULT_DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+
 class SocialLinkBlock(blocks.StructBlock):
     service = blocks.ChoiceBlock(
         choices=[
@@ -125,6 +129,16 @@ class SiteSettings(BaseSiteSetting):
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, verbose_name=_("social media links")
     )
+    # The open data API (`/api/v2/`) names this licence in every response.
+    data_licence_name = models.CharField(
+        _("licence of the open data"),
+        max_length=100,
+        default=DEFAULT_DATA_LICENCE_NAME,
+        help_text=_("The licence under which the content is published as open data, e.g. CC BY 4.0."),
+    )
+    data_licence_url = models.URLField(
+        _("address of the licence"), default=DEFAULT_DATA_LICENCE_URL, help_text=_("The licence's own text.")
+    )
 
     panels = [
         FieldPanel("contact_email"),
@@ -132,6 +146,7 @@ class SiteSettings(BaseSiteSetting):
         PageChooserPanel("comment_policy_page"),
         PageChooserPanel("privacy_page"),
         FieldPanel("social_links"),
+        MultiFieldPanel([FieldPanel("data_licence_name"), FieldPanel("data_licence_url")], heading=_("Open data")),
     ]
 
     class Meta:
