@@ -12,7 +12,12 @@ from practices.models import DevelopmentStage, Region
 from tests.factories import translate_page
 from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 from tests.factories.materials import MaterialIndexPageFactory, MaterialPageFactory, MaterialThemeFactory
-from tests.factories.practices import PracticeIndexPageFactory, PracticeModelPageFactory, TargetGroupFactory, ThemeFactory
+from tests.factories.practices import (
+    PracticeIndexPageFactory,
+    PracticeModelPageFactory,
+    TargetGroupFactory,
+    ThemeFactory,
+)
 
 from .conftest import built_once, get_json
 
@@ -47,7 +52,9 @@ def build():
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
     sv_index = translate_page(index, "sv", {"title": "Goda praxis", "slug": "goda-praxis"})
     swedish = translate_page(practices[0], "sv", {"title": "SvenskPraxis", "slug": "svensk-praxis"})
-    english_alias = practices[1].copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True, alias=True)
+    english_alias = practices[1].copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True, alias=True
+    )
 
     registry = MaterialIndexPageFactory(parent=home, slug="materiaalit")
     everyday = MaterialThemeFactory(slug="arki")
@@ -189,7 +196,10 @@ def test_the_licence_is_in_every_response(site):
         "/api/v2/practices/999999/": 404,
     }
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    for name, url in [("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"), ("CC0", "https://example.org/cc0")]:
+    for name, url in [
+        ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+        ("CC0", "https://example.org/cc0"),
+    ]:
         settings.data_licence_name, settings.data_licence_url = name, url
         settings.save()
         for address, status in urls.items():
@@ -231,8 +241,17 @@ def test_bad_parameters_answer_400_with_a_message(site, query):
     assert body["message"]
 
 
-@pytest.mark.parametrize("url", ["/api/v2/practices/1/?limit=1", "/api/v2/practices/find/", "/api/v2/practices/find/?id=1&html_path=/",
-                                 "/api/v2/practices/find/?id=99999999999", "/api/v2/openapi.json?x=1", "/api/v2/?format=api"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/practices/1/?limit=1",
+        "/api/v2/practices/find/",
+        "/api/v2/practices/find/?id=1&html_path=/",
+        "/api/v2/practices/find/?id=99999999999",
+        "/api/v2/openapi.json?x=1",
+        "/api/v2/?format=api",
+    ],
+)
 def test_bad_parameters_elsewhere_answer_400(site, url):
     get_json(url, status=400)
 
