@@ -12,18 +12,6 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
 
 
-def pytest_collection_modifyitems(config, items):
-    """Tests marked `search_engine` need a real engine: skip them, saying so, when none is configured."""
-    from django.conf import settings
-
-    if getattr(settings, "SEARCH_ENGINE_BACKEND", None):
-        return
-    skip = pytest.mark.skip(reason="needs a search engine: set OPENSEARCH_URL (`make services` starts one and prints it)")
-    for item in items:
-        if item.get_closest_marker("search_engine"):
-            item.add_marker(skip)
-
-
 @receiver(setting_changed)
 def reset_comments_xtd_settings(setting, **kwargs):
     """django-comments-xtd caches its settings on first use; make override_settings reach it."""
@@ -129,7 +117,18 @@ DEMO_BUILD = {}
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
-    """Tests that need the demo site run last; its build starts now, beside the other tests."""
+    """Skip engine tests without an engine; run demo-site tests last and start the demo build now.
+
+    Tests marked `search_engine` need a real engine: they are skipped, saying so, when none is
+    configured. Tests that need the demo site run last; its build runs beside the other tests.
+    """
+    from django.conf import settings
+
+    if not getattr(settings, "SEARCH_ENGINE_BACKEND", None):
+        skip = pytest.mark.skip(reason="needs a search engine: set OPENSEARCH_URL (`make services` starts one and prints it)")
+        for item in items:
+            if item.get_closest_marker("search_engine"):
+                item.add_marker(skip)
     needs_demo = [item for item in items if "demo_site" in getattr(item, "fixturenames", ())]
     if needs_demo:
         from tests.demo_site import DemoBuild
