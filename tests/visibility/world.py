@@ -130,7 +130,16 @@ def translate(page, language, texts, user, *, publish):
 
 
 def create_home(user, hostname="localhost"):
-    """The Finnish home page as the default site's root, and its published Swedish and English translations."""
+    """The Finnish home page as the default site's root, and its published Swedish and English translations.
+
+    The session's home tree (tests/conftest.py) is that already, when the database has it.
+    """
+    from tests.conftest import existing_home
+
+    found = existing_home()
+    if found is not None:
+        languages = Locale.objects.filter(language_code__in=("sv", "en"))
+        return {"fi": found, **{locale.language_code: found.get_translation(locale) for locale in languages}}
     root = Page.get_first_root_node()
     home = HomePage(title="Etusivu", slug="etusivu", hero_heading="Tervetuloa")
     root.add_child(instance=home)
