@@ -71,6 +71,12 @@ class BasePage(Page):
     def card_summary(self):
         return self.listing_summary or self.search_description
 
+    def json_ld(self, request):
+        """schema.org objects of the page (`cms.structured_data`); page types override this."""
+        from .structured_data import article
+
+        return [article(self, request)]
+
 
 DEFAULT_DATA_LICENCE_NAME = "CC BY 4.0"
 DEFAULT_DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
