@@ -36,6 +36,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from cms.models import SiteSettings
+from cms.validators import control_characters
 from cms.visibility import visible_pages
 
 from . import params
@@ -247,7 +248,7 @@ class PublicPagesEndpoint(PagesAPIViewSet):
         page = self.get_object()
         with translation.override(page.locale.language_code):
             data = self.get_serializer(page).data
-        data["meta"]["license"] = licence(request)
+        data.setdefault("meta", {})["license"] = licence(request)  # also with `?fields=_`
         return Response(data)
 
     def find_view(self, request):
@@ -272,6 +273,8 @@ class PublicPagesEndpoint(PagesAPIViewSet):
 
     def find_by_path(self, queryset, request, html_path):
         """The page at a public address such as /sv/goda-praxis/mentorskap/ (language prefix, then slugs)."""
+        if control_characters(html_path):  # e.g. NUL, which PostgreSQL cannot even compare
+            raise BadRequestError("html_path is not an address")
         parts = [part for part in html_path.split("/") if part]
         prefixes = {code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE}
         code = parts.pop(0) if parts and parts[0] in prefixes else settings.LANGUAGE_CODE

@@ -191,6 +191,7 @@ def test_the_licence_is_in_every_response(site):
         "/api/v2/openapi.json": 200,
         "/api/v2/practices/": 200,
         f"/api/v2/practices/{practice.pk}/": 200,
+        f"/api/v2/practices/{practice.pk}/?fields=_,title": 200,
         f"/api/v2/practices/find/?id={practice.pk}": 302,
         "/api/v2/practices/?limit=x": 400,
         "/api/v2/practices/999999/": 404,
