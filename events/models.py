@@ -302,5 +302,5 @@ class EventPage(BasePage):
         return response
 
     def json_ld(self, request):
-        """The event as a schema.org `Event`, for search engines and calendars."""
-        return event_json_ld(self, request)
+        """The event as a schema.org `Event`, for search engines and calendars (see cms.structured_data)."""
+        return [event_json_ld(self, request)]

@@ -56,9 +56,7 @@ def prepare_cards(materials, series_by_key=None, themes_by_key=None):
     for material in materials:
         series = material.series
         material.localized_series = series_by_key.get(series.translation_key, series) if series else None
-        material.localized_themes = [
-            themes_by_key.get(theme.translation_key, theme) for theme in material.themes.all()
-        ]
+        material.localized_themes = [themes_by_key.get(theme.translation_key, theme) for theme in material.themes.all()]
         material.languages = [version.language_info for version in material.versions.all() if version.language_info]
     return materials
 
@@ -83,6 +81,23 @@ class Facet:
     @property
     def selected_options(self):
         return [option for option in self.options if option.selected]
+
+
+def condition(name, values):
+    """The filter `name` with any of `values` (valid codes/slugs), as a condition on materials.
+
+    The open data API (`opendata.endpoints`) filters with the same conditions.
+    """
+    if name == "language":
+        return Exists(MaterialVersion.objects.filter(material_id=OuterRef("pk"), language__in=values))
+    if name == "type":
+        return Q(material_type__in=values)
+    if name == "theme":
+        through = MaterialPage.themes.through
+        return Exists(through.objects.filter(materialpage_id=OuterRef("pk"), materialtheme__slug__in=values))
+    if name == "series":
+        return Q(series__slug__in=values)
+    raise ValueError(name)
 
 
 class Registry:
@@ -126,21 +141,11 @@ class Registry:
     def is_filtered(self):
         return any(self.selected.values())
 
-    def condition(self, name, values):
-        if name == "language":
-            return Exists(MaterialVersion.objects.filter(material_id=OuterRef("pk"), language__in=values))
-        if name == "type":
-            return Q(material_type__in=values)
-        if name == "theme":
-            through = MaterialPage.themes.through
-            return Exists(through.objects.filter(materialpage_id=OuterRef("pk"), materialtheme__slug__in=values))
-        return Q(series__slug__in=values)
-
     def filtered(self, skip=None):
         queryset = self.base
         for name, values in self.selected.items():
             if values and name != skip:
-                queryset = queryset.filter(self.condition(name, values))
+                queryset = queryset.filter(condition(name, values))
         return queryset
 
     def counts(self, name):
@@ -162,12 +167,7 @@ class Registry:
             )
         else:
             column = "material_type" if name == "type" else "series__slug"
-            rows = (
-                MaterialPage.objects.filter(pk__in=ids)
-                .order_by()
-                .values_list(column)
-                .annotate(count=Count("pk"))
-            )
+            rows = MaterialPage.objects.filter(pk__in=ids).order_by().values_list(column).annotate(count=Count("pk"))
         counts = {}
         for value, count in rows:
             if value is not None:

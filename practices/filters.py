@@ -9,7 +9,7 @@ count query per facet, the page of results, and its prefetches.
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -49,6 +49,27 @@ class Facet:
         return any(option.selected for option in self.options)
 
 
+def condition(name, values):
+    """The filter `name` with any of `values` (valid slugs), as a condition on practices.
+
+    `recommended` needs the `recommendation` annotation (`recommended_subquery()`). The
+    open data API (`opendata.endpoints`) filters with the same conditions.
+    """
+    if name == "theme":
+        through = PracticeModelPage.themes.through
+        return Q(pk__in=through.objects.filter(theme__slug__in=values).values("practicemodelpage_id"))
+    if name == "target_group":
+        through = PracticeModelPage.target_groups.through
+        return Q(pk__in=through.objects.filter(targetgroup__slug__in=values).values("practicemodelpage_id"))
+    if name == "region":
+        return Q(region__in=values)
+    if name == "stage":
+        return Q(development_stage__in=values)
+    if name == "recommended":
+        return Q(recommendation=PanelAssessment.RECOMMEND)
+    raise ValueError(name)
+
+
 class PracticeListing:
     def __init__(self, index_page, params):
         self.index_page = index_page
@@ -73,31 +94,14 @@ class PracticeListing:
         return any(self.selected.values())
 
     def base_queryset(self):
-        return (
-            visible_pages(PracticeModelPage.objects.child_of(self.index_page))
-            .annotate(recommendation=recommended_subquery())
+        return visible_pages(PracticeModelPage.objects.child_of(self.index_page)).annotate(
+            recommendation=recommended_subquery()
         )
 
     def apply(self, queryset, exclude=None):
-        through_themes = PracticeModelPage.themes.through
-        through_groups = PracticeModelPage.target_groups.through
         for name, values in self.selected.items():
-            if not values or name == exclude:
-                continue
-            if name == "theme":
-                queryset = queryset.filter(
-                    pk__in=through_themes.objects.filter(theme__slug__in=values).values("practicemodelpage_id")
-                )
-            elif name == "target_group":
-                queryset = queryset.filter(
-                    pk__in=through_groups.objects.filter(targetgroup__slug__in=values).values("practicemodelpage_id")
-                )
-            elif name == "region":
-                queryset = queryset.filter(region__in=values)
-            elif name == "stage":
-                queryset = queryset.filter(development_stage__in=values)
-            elif name == "recommended":
-                queryset = queryset.filter(recommendation=PanelAssessment.RECOMMEND)
+            if values and name != exclude:
+                queryset = queryset.filter(condition(name, values))
         return queryset
 
     def results(self):

@@ -178,6 +178,51 @@ def test_search_parameters(site, language_prefix):
     assert_no_failures(run_corpus(send, groups))
 
 
+def open_data_groups(site):
+    """(label, address, groups of parameter names sent together) of the open data API, /api/v2/ (issue 20).
+
+    Every endpoint reads its parameters with the same code (`opendata.params`, `opendata.views`):
+    each kind of parameter is sent alone once (a filter for all filters, `limit` for both numbers),
+    and every endpoint gets its own filters together.
+    """
+    from opendata.urls import ENDPOINTS
+
+    practice_id = site["practices"].get_children().first().pk
+    groups = [
+        ("index", "/api/v2/", [["format"]]),
+        ("openapi", "/api/v2/openapi.json", [["x"]]),
+        ("practices detail", f"/api/v2/practices/{practice_id}/", [["fields"]]),
+        ("practices find", "/api/v2/practices/find/", [["id"], ["html_path"]]),
+    ]
+    for endpoint in ENDPOINTS:
+        filters = [flt.name for flt in endpoint.filters]
+        if endpoint.endpoint_name == "practices":
+            names = [["locale"], ["limit"], ["order"], ["fields"], filters[:1]]
+        else:
+            names = [filters]
+        groups.append((f"{endpoint.endpoint_name} listing", f"/api/v2/{endpoint.endpoint_name}/", names))
+    return groups
+
+
+@pytest.mark.django_db
+def test_open_data_parameters(site):
+    """An answer the API means (never a 500): 400 for nonsense, 200/302/404 for what it understands."""
+    client = Client()
+    unexpected = []
+    for label, url, groups in open_data_groups(site):
+
+        def send(names, value, url=url, label=label):
+            # limit=0: the parameters are read and the query run, without serializing items (cheap).
+            cheap = "limit=0&" if label.endswith("listing") and "limit" not in names else ""
+            response = client.get(f"{url}?{cheap}{fragments(value, names)}")
+            if response.status_code not in (200, 302, 400, 404):
+                unexpected.append(f"{label} {value.label}: {response.status_code}")
+            return response
+
+        assert_no_failures(run_corpus(send, groups))
+    assert not unexpected, unexpected[:20]
+
+
 def post_form(client, url, fields, names, value):
     """A form with valid `fields`, except `names`, which get the malformed value."""
     from urllib.parse import urlencode

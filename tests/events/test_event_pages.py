@@ -264,7 +264,7 @@ REQUIRED = {"@context", "@type", "name", "startDate", "endDate", "eventAttendanc
 def test_json_ld_is_a_schema_org_event(event_site, key, location_types, mode):
     event = EventPage.objects.get(pk=event_site["events"][key].pk)
     request = RequestFactory().get(event.url)
-    data = json.loads(json.dumps(event.json_ld(request)))
+    (data,) = json.loads(json.dumps(event.json_ld(request)))
     assert REQUIRED <= data.keys()
     assert data["@type"] == "Event"
     assert data["eventAttendanceMode"] == f"https://schema.org/{mode}"
@@ -291,10 +291,10 @@ def test_the_page_carries_its_json_ld(event_site):
 
 
 def test_json_ld_says_the_language_the_text_is_in(event_site):
-    translation = EventPage.objects.get(pk=event_site["sv_soon"].pk).json_ld(RequestFactory().get("/"))
+    (translation,) = EventPage.objects.get(pk=event_site["sv_soon"].pk).json_ld(RequestFactory().get("/"))
     assert (translation["inLanguage"], translation["name"]) == ("sv", "Snart på svenska")
     # An untranslated copy in the Swedish tree shows the Finnish text.
-    alias = EventPage.objects.get(pk=event_site["sv_later_alias"].pk).json_ld(RequestFactory().get("/"))
+    (alias,) = EventPage.objects.get(pk=event_site["sv_later_alias"].pk).json_ld(RequestFactory().get("/"))
     assert alias["inLanguage"] == "fi"
 
 
