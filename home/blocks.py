@@ -2,9 +2,9 @@
 
 from blog.blocks import LatestPostsBlock
 from cms.blocks import BaseStreamBlock
-from events.blocks import UpcomingEventsBlock
 from materials.blocks import MaterialsBlock
 from practices.blocks import FeaturedPracticesBlock
+from trainings.blocks import UpcomingEventsBlock
 
 
 class HomeStreamBlock(BaseStreamBlock):

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone, translation
 
-from events.models import EventPage
-from events.times import EventPeriod
+from trainings.models import EventPage
+from trainings.times import EventPeriod
 
 from .kinds import KINDS, kind_pages
 from .mail import subscription_message

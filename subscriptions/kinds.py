@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from cms.visibility import visible_pages
-from events.models import EventPage
 from materials.models import MaterialPage, MaterialTheme
 from practices.models import PracticeCallPage, PracticeModelPage, Theme
+from trainings.models import EventPage
 
 MAX_VALUES = 30  # theme values read from one request; more are ignored
 

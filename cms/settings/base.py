@@ -103,7 +103,7 @@ INSTALLED_APPS = [
     "practices",
     "materials",
     "blog",
-    "events",
+    "trainings",  # app label "events" (see trainings/apps.py)
     "subscriptions",
     "search",
     "opendata",

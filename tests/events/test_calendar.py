@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from icalendar import Calendar
 
-from events.calendar import PAST_DAYS
+from trainings.calendar import PAST_DAYS
 
 pytestmark = pytest.mark.django_db
 

@@ -13,12 +13,12 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms import page_cache
-from events.choices import RegistrationStatus
-from events.models import EventIndexPage, EventPage
-from events.times import EventPeriod, utc_offset
 from home.models import HomePage, StandardPage
 from tests.factories.events import EventIndexPageFactory, in_days
 from tests.factories.practices import ThemeFactory
+from trainings.choices import RegistrationStatus
+from trainings.models import EventIndexPage, EventPage
+from trainings.times import EventPeriod, utc_offset
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage
+from trainings.models import EventIndexPage, EventPage
 
 
 def in_days(days, hour=9):

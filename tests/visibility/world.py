@@ -26,13 +26,13 @@ from wagtail_localize.operations import TranslationCreator
 from blog import moderation
 from blog.models import BlogIndexPage, BlogPage
 from cms.models import MainMenu, MenuItem
-from events.models import EventIndexPage, EventPage
 from home.choices import CallRound, PilotTheme, Region
 from home.models import HomePage, PilotReportPage, ProjectPage, StandardPage
 from materials.models import MaterialIndexPage, MaterialPage, MaterialVersion
 from practices.models import PracticeIndexPage, PracticeModelPage
 from tests.factories import UserFactory, translate_page
 from tests.factories.practices import sections_data
+from trainings.models import EventIndexPage, EventPage
 
 SEARCH_WORD = "kotoutumisvisa"
 KINDS = ("blog", "practice", "material", "pilot", "event")

@@ -2,7 +2,7 @@
 
 from django import template
 
-from events.times import EventPeriod, moment_text
+from trainings.times import EventPeriod, moment_text
 
 register = template.Library()
 
