@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock, DocumentListBlock, KeyFiguresBlock
 from cms.models import BasePage
+from cms.search_text import every_language, join
 
 from .blocks import HomeStreamBlock, ProjectStreamBlock
 from .choices import CallRound, OutdatedNotice, PilotTheme, Region
@@ -276,6 +277,7 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
         index.SearchField("organisations", boost=1.5),
         index.SearchField("municipality", boost=1.5),
         index.SearchField("findings"),
+        index.SearchField("search_facts"),
         index.FilterField("call_round"),
         index.FilterField("theme"),
         index.FilterField("region"),
@@ -301,6 +303,14 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The pilot cannot end before it starts.")})
+
+    def search_facts(self):
+        """Call round, theme and region, by every name they go by."""
+        return join(
+            every_language(CallRound(self.call_round).label if self.call_round in CallRound.values else ""),
+            every_language(PilotTheme(self.theme).label if self.theme in PilotTheme.values else ""),
+            every_language(Region(self.region).label if self.region in Region.values else ""),
+        )
 
     def practice_model_pages(self):
         """The linked practice models in the active language, live ones only."""

@@ -1,6 +1,7 @@
 """The public search page: live, public pages of the active language, filtered by type."""
 
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -9,12 +10,16 @@ from django.db import DatabaseError
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from . import analysis, suggestions
+from .backends.documents import LanguageQuery
 from .facets import FACET_KEYS, FACETS, count_by_facet, facet_for_content_type, filter_by_facets
+from .snippets import add_snippets
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200  # characters kept from the query (and echoed back)
@@ -73,27 +78,71 @@ def promotions_for(search_string, locale):
     return promoted
 
 
-def other_language_links(query):
-    links = []
-    current = translation.get_language()
-    for code, name in settings.LANGUAGES:
-        if code == current:
-            continue
+def search_urls(query):
+    """{language code: this search in that language}, for the language switcher."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            url = reverse("search")
-        links.append({"code": code, "name": name, "url": url, "query": query})
-    return links
+            urls[code] = reverse("search") + (f"?{urlencode({'q': query})}" if query else "")
+    return urls
+
+
+def other_language_links(query):
+    current = translation.get_language()
+    urls = search_urls(query)
+    return [
+        {"code": code, "name": name, "url": urls[code], "query": query}
+        for code, name in settings.LANGUAGES
+        if code != current
+    ]
+
+
+@dataclass
+class SearchOutcome:
+    """What the search page shows for a query: results, counts, and how they were found."""
+
+    results: object
+    facet_counts: dict
+    groups: list  # the analysed query (search.analysis), for snippets
+    any_word: bool = False  # no page had every word: pages with some of them
+    corrected: str = ""  # the query as corrected ("did you mean"), if it found nothing as typed
+
+    @property
+    def total(self):
+        return sum(self.facet_counts.values())
+
+
+def _search_once(search_string, language, pages, chosen_types, operator):
+    backend = get_search_backend()
+    query = LanguageQuery(search_string, language, operator=operator)
+    # Counting needs no ranking.
+    all_results = backend.search(query, pages, order_by_relevance=False)
+    facet_counts = count_by_facet(all_results.facet("content_type_id"))
+    results = backend.search(query, filter_by_facets(pages, chosen_types))
+    return results, facet_counts
 
 
 def run_search(search_string, locale, chosen_types=()):
-    """(lazy results filtered by type, {facet: count} of the unfiltered results); also the benchmark's unit."""
-    backend = get_search_backend()
+    """The search page's work (and the benchmark's unit): every word; else any word; else a correction."""
+    language = locale.language_code
     pages = searchable_pages(locale)
-    # Counting needs no ranking: without it SQLite skips a per-row score subquery.
-    all_results = backend.search(search_string, pages, operator="and", order_by_relevance=False)
-    facet_counts = count_by_facet(all_results.facet("content_type_id"))
-    results = backend.search(search_string, filter_by_facets(pages, chosen_types), operator="and")
-    return results, facet_counts
+    groups = analysis.query_terms(search_string, language)
+    results, facet_counts = _search_once(search_string, language, pages, chosen_types, "and")
+    outcome = SearchOutcome(results, facet_counts, groups)
+    if outcome.total or not groups:
+        return outcome
+    if len(groups) > 1:
+        results, facet_counts = _search_once(search_string, language, pages, chosen_types, "or")
+        outcome = SearchOutcome(results, facet_counts, groups, any_word=True)
+        if outcome.total:
+            return outcome
+    corrected = suggestions.corrected(search_string, language)
+    if corrected:
+        corrected_outcome = run_search(corrected, locale, chosen_types) if corrected != search_string else outcome
+        if corrected_outcome.total:
+            corrected_outcome.corrected = corrected
+            return corrected_outcome
+    return outcome
 
 
 def search(request):
@@ -101,6 +150,7 @@ def search(request):
     chosen = [key for key in dict.fromkeys(request.GET.getlist("type")) if key in FACET_KEYS]
     locale = Locale.get_active()
 
+    outcome = None
     facet_counts = dict.fromkeys(FACET_KEYS, 0)
     total = 0
     results = []
@@ -108,10 +158,10 @@ def search(request):
     error = False
     if search_string:
         try:
-            results, facet_counts = run_search(search_string, locale, chosen)
-            total = sum(facet_counts.values())
+            outcome = run_search(search_string, locale, chosen)
+            results, facet_counts, total = outcome.results, outcome.facet_counts, outcome.total
         except DatabaseError:
-            # Cleaned queries should never reach this; if one does, answer, don't crash.
+            # Analysed queries are only quoted terms; if one still fails, answer, don't crash.
             error = True
             results = []
         promoted = promotions_for(search_string, locale)
@@ -127,6 +177,8 @@ def search(request):
     labels = dict(FACETS)
     for page in page_obj.object_list:
         page.search_facet_label = labels[facet_for_content_type(ContentType.objects.get_for_id(page.content_type_id))]
+    if outcome is not None:
+        add_snippets(page_obj.object_list, outcome.groups, locale.language_code)
 
     facets = [
         {"key": key, "label": label, "count": facet_counts[key], "checked": key in chosen}
@@ -145,6 +197,9 @@ def search(request):
             "total": total,
             "promoted": promoted,
             "error": error,
+            "any_word": bool(outcome and outcome.any_word),
+            "corrected": outcome.corrected if outcome else "",
             "other_languages": other_language_links(shown_query) if search_string else [],
+            "language_urls": search_urls(shown_query),
         },
     )

@@ -218,7 +218,8 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # SQLite FTS5 over the terms of search.analysis (see README.md, "Search").
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.sqlite"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -279,9 +280,8 @@ SESSION_COOKIE_HTTPONLY = True
 LOGIN_URL = "wagtailadmin_login"
 
 # --- Search --------------------------------------------------------------------------------
-# On PostgreSQL (without Elasticsearch), search.backends.postgres stems each page with its
-# locale's text search configuration (finnish/swedish/english) and parses the query in the
-# language of the rows it matches; see README.md, "Search". SQLite keeps Wagtail's database
-# backend (FTS5, no stemming).
+# Every backend indexes and searches the terms of one analysis (search/analysis.py: base
+# forms and compound parts of Finnish, Swedish and English words); on PostgreSQL (without an
+# engine) they are kept in modelsearch's tsvector table; see README.md, "Search".
 if not ELASTICSEARCH_URL and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.postgres"}}

@@ -2,10 +2,10 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def fresh_locale_configs():
-    """The PostgreSQL backend caches each locale's text search configuration; tests create locales anew."""
-    from search.backends.postgres import clear_locale_configs
+def fresh_locale_languages():
+    """The backends cache each locale's language; tests create locales anew."""
+    from search.backends.documents import clear_locale_languages
 
-    clear_locale_configs()
+    clear_locale_languages()
     yield
-    clear_locale_configs()
+    clear_locale_languages()

@@ -182,7 +182,7 @@ def test_no_query_shows_the_form_only(client, trees):
 
 def test_promoted_results_come_first_and_only_if_visible(client, trees):
     plain = add_standard_page(trees["fi"], "Tulkkaus arjessa", lead="tulkkaus")
-    promoted = add_standard_page(trees["fi"], "Tulkkauspalvelut", lead="palvelut ilman hakusanaa")
+    promoted = add_standard_page(trees["fi"], "Asioinnin tuki", lead="palvelut ilman hakusanaa")
     draft = add_standard_page(trees["fi"], "Tulkkausluonnos", lead="tulkkaus", live=False)
     promote("Tulkkaus", page=promoted, description="Editors' choice")
     promote("tulkkaus", page=draft)
@@ -192,7 +192,7 @@ def test_promoted_results_come_first_and_only_if_visible(client, trees):
     html = response.content.decode()
 
     promoted_section = html.split('class="search-promoted"', 1)[1].split("</section>", 1)[0]
-    assert promoted_section.index("Tulkkauspalvelut") < promoted_section.index("Tulkkauskeskus")
+    assert promoted_section.index("Asioinnin tuki") < promoted_section.index("Tulkkauskeskus")
     assert "Tulkkausluonnos" not in html
     assert html.index("search-promoted") < html.index('class="search-results"')
     assert result_titles(response) == [plain.title]
