@@ -277,7 +277,7 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
         index.SearchField("organisations", boost=1.5),
         index.SearchField("municipality", boost=1.5),
         index.SearchField("findings"),
-        index.SearchField("search_facts"),
+        index.SearchField("search_facts", boost=2),
         index.FilterField("call_round"),
         index.FilterField("theme"),
         index.FilterField("region"),

@@ -213,7 +213,7 @@ class MaterialPage(BasePage):
         index.SearchField("description", boost=2),
         index.SearchField("producer"),
         index.SearchField("source_project"),
-        index.SearchField("search_facts"),
+        index.SearchField("search_facts", boost=2),
         index.FilterField("material_type"),
         index.FilterField("year"),
         # Every language version's own title and transcript, so a search finds the material

@@ -211,7 +211,7 @@ class PracticeModelPage(BasePage):
         index.SearchField("municipality"),
         index.SearchField("author"),
         index.SearchField("funder"),
-        index.SearchField("search_facts"),
+        index.SearchField("search_facts", boost=2),
         index.SearchField("sections"),
         index.FilterField("region"),
         index.FilterField("development_stage"),

@@ -197,6 +197,12 @@ def word_terms(word, language):
     surface = stem(word, language)
     if surface not in terms:
         terms.append(surface)
+    if language == "fi" and word.endswith("n") and len(word) > 4:
+        # A genitive the dictionary reads as another word (proper names: Vantaan is not
+        # vannas): the stem of the word without its -n meets the nominative's stem.
+        genitive_base = stem(word[:-1], language)
+        if genitive_base not in terms:
+            terms.append(genitive_base)
     for part in compound_parts(word, language):
         term = stem(part, language)
         if term not in terms:
@@ -206,13 +212,19 @@ def word_terms(word, language):
 
 @lru_cache(maxsize=100_000)
 def query_word_terms(word, language):
-    """The terms a query word matches (any of them): its base form and its stem as written."""
+    """The terms a query word matches (any of them): its base form, and for a word the
+    dictionary does not know, also its stem as written.
+
+    A known word is searched by its base form only: adding the stem as written would rank
+    pages with the very form typed far above pages with other forms of the same word.
+    """
     if language is SIMPLE or len(word) > MAX_ANALYSED_LENGTH:
         return (word[:MAX_TERM_LENGTH],)
     terms = [base_form(word, language)]
-    surface = stem(word, language)
-    if surface not in terms:
-        terms.append(surface)
+    if known(word, language) is None:
+        surface = stem(word, language)
+        if surface not in terms:
+            terms.append(surface)
     return tuple(terms)
 
 
@@ -227,15 +239,26 @@ def index_terms(text, language):
     return " ".join(term for word in words(text) for term in word_terms(word, language))
 
 
-def query_terms(text, language):
-    """[(alternative terms of one query word), ...]: what a query asks for, function words dropped."""
-    language = language_of(language)
+def query_words(text, language):
+    """The words of a query that are searched for: function words dropped unless nothing else is left."""
     found = words(text)
-    stop = STOP_WORDS.get(language, set())
-    content = [word for word in found if word not in stop] or found
+    stop = STOP_WORDS.get(language_of(language), set())
+    return list(dict.fromkeys([word for word in found if word not in stop] or found))
+
+
+def query_terms(text, language, corrections=None):
+    """[(alternative terms of one query word), ...]: what a query asks for.
+
+    `corrections` ({word: known word}) adds the terms of a misspelt word's correction to
+    its group, so "mentorionti" also finds *mentorointi*.
+    """
+    language = language_of(language)
+    corrections = corrections or {}
     groups = []
-    for word in dict.fromkeys(content):
+    for word in query_words(text, language):
         terms = query_word_terms(word, language)
+        if word in corrections:
+            terms = tuple(dict.fromkeys(terms + query_word_terms(corrections[word], language)))
         if terms not in groups:
             groups.append(terms)
     return groups

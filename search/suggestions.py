@@ -1,10 +1,11 @@
-""""Did you mean": the closest words the index knows, for a query that found nothing.
+"""Typo tolerance: the closest words the index knows, for query words it does not know.
 
 The words come from `IndexedWord` (every word of indexed text, per language, with how
-often it occurred). A query word the index does not know is replaced by the known word at
-the smallest edit distance (a typo of one letter in a short word, two in a longer one;
-swapped letters count once), the more frequent one on a tie. The first letter is taken as
-typed, which keeps the candidates to one indexed range.
+often it occurred). A query word the index does not know gets the known word at the
+smallest edit distance (a typo of one letter in a short word, two in a longer one; swapped
+letters count once), the more frequent one on a tie, and the search page searches for
+either ("mentorionti" finds *mentorointi*) and asks "did you mean mentorointi?". The first
+letter is taken as typed, which keeps the candidates to one indexed range.
 """
 
 from django.db.models import Q
@@ -44,19 +45,16 @@ def edit_distance(a, b, limit):
     return previous[-1]
 
 
-def corrected(text, language):
-    """The query with its unknown words replaced by the closest known ones, or None if nothing changed."""
+def corrections(text, language):
+    """{query word: the closest known word} for the query's words the index does not know."""
     language = analysis.language_of(language) or ""
-    query_words = analysis.words(text)
-    candidates_for = [w for w in dict.fromkeys(query_words) if len(w) >= 4 and w.isalpha()]
-    if not candidates_for:
-        return None
-    known = set(
-        IndexedWord.objects.filter(language=language, word__in=candidates_for).values_list("word", flat=True)
-    )
-    unknown = [word for word in candidates_for if word not in known]
+    query_words = [word for word in analysis.query_words(text, language) if len(word) >= 4 and word.isalpha()]
+    if not query_words:
+        return {}
+    known = set(IndexedWord.objects.filter(language=language, word__in=query_words).values_list("word", flat=True))
+    unknown = [word for word in query_words if word not in known]
     if not unknown:
-        return None
+        return {}
     condition = Q()
     for word in unknown:
         distance = max_distance(word)
@@ -78,6 +76,9 @@ def corrected(text, language):
                 best = ((distance, -documents), candidate)
         if best:
             replacements[word] = best[1]
-    if not replacements:
-        return None
-    return " ".join(replacements.get(word, word) for word in query_words)
+    return replacements
+
+
+def corrected_text(text, replacements):
+    """The query with its corrected words replaced, for "did you mean"."""
+    return " ".join(replacements.get(word, word) for word in analysis.words(text))

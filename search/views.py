@@ -105,16 +105,16 @@ class SearchOutcome:
     facet_counts: dict
     groups: list  # the analysed query (search.analysis), for snippets
     any_word: bool = False  # no page had every word: pages with some of them
-    corrected: str = ""  # the query as corrected ("did you mean"), if it found nothing as typed
+    suggestion: str = ""  # the query with its unknown words corrected ("did you mean")
 
     @property
     def total(self):
         return sum(self.facet_counts.values())
 
 
-def _search_once(search_string, language, pages, chosen_types, operator):
+def _search_once(groups, search_string, language, pages, chosen_types, operator):
     backend = get_search_backend()
-    query = LanguageQuery(search_string, language, operator=operator)
+    query = LanguageQuery(search_string, language, operator=operator, groups=groups)
     # Counting needs no ranking.
     all_results = backend.search(query, pages, order_by_relevance=False)
     facet_counts = count_by_facet(all_results.facet("content_type_id"))
@@ -123,26 +123,22 @@ def _search_once(search_string, language, pages, chosen_types, operator):
 
 
 def run_search(search_string, locale, chosen_types=()):
-    """The search page's work (and the benchmark's unit): every word; else any word; else a correction."""
+    """The search page's work (and the benchmark's unit).
+
+    Words the index does not know are searched together with their closest known words
+    (typos); pages with every word come first, and if there are none, pages with some.
+    """
     language = locale.language_code
     pages = searchable_pages(locale)
-    groups = analysis.query_terms(search_string, language)
-    results, facet_counts = _search_once(search_string, language, pages, chosen_types, "and")
-    outcome = SearchOutcome(results, facet_counts, groups)
-    if outcome.total or not groups:
+    corrections = suggestions.corrections(search_string, language)
+    groups = analysis.query_terms(search_string, language, corrections)
+    suggestion = suggestions.corrected_text(search_string, corrections) if corrections else ""
+    results, facet_counts = _search_once(groups, search_string, language, pages, chosen_types, "and")
+    outcome = SearchOutcome(results, facet_counts, groups, suggestion=suggestion)
+    if outcome.total or len(groups) < 2:
         return outcome
-    if len(groups) > 1:
-        results, facet_counts = _search_once(search_string, language, pages, chosen_types, "or")
-        outcome = SearchOutcome(results, facet_counts, groups, any_word=True)
-        if outcome.total:
-            return outcome
-    corrected = suggestions.corrected(search_string, language)
-    if corrected:
-        corrected_outcome = run_search(corrected, locale, chosen_types) if corrected != search_string else outcome
-        if corrected_outcome.total:
-            corrected_outcome.corrected = corrected
-            return corrected_outcome
-    return outcome
+    results, facet_counts = _search_once(groups, search_string, language, pages, chosen_types, "or")
+    return SearchOutcome(results, facet_counts, groups, any_word=True, suggestion=suggestion)
 
 
 def search(request):
@@ -198,7 +194,7 @@ def search(request):
             "promoted": promoted,
             "error": error,
             "any_word": bool(outcome and outcome.any_word),
-            "corrected": outcome.corrected if outcome else "",
+            "suggestion": outcome.suggestion if outcome else "",
             "other_languages": other_language_links(shown_query) if search_string else [],
             "language_urls": search_urls(shown_query),
         },

@@ -6,8 +6,8 @@ text, and search it with one statement of their own per question instead of mode
 query compilers:
 
 * the match: the index rows whose title or body has the query's terms, with a score
-  (SQLite: FTS5 `MATCH` and `bm25()` with the title weighted above the body; PostgreSQL:
-  `@@` on the GIN-indexed tsvectors and `ts_rank`), times the row's weight (kept in
+  (SQLite: FTS5 `MATCH` and `bm25()`; PostgreSQL: `@@` on the GIN-indexed tsvectors and
+  `ts_rank`), plus a bonus if the title has a query word, times the row's weight (kept in
   `title_norm`, which modelsearch uses for title-length normalisation and these backends
   do not: a page without a summary weighs less);
 * the results: the searched queryset (live, public, one locale ...) restricted to the
@@ -36,7 +36,9 @@ from .documents import IndexDocument, analysed_query
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
-TITLE_WEIGHT = 4.0  # a title match counts this many times a body match
+# Added to the score of a page whose title has a query word: title matches rank above body
+# matches, and among themselves by the text's own relevance (scores are ~0.1-10).
+TITLE_BONUS = 10.0
 BATCH = 200  # rows per INSERT statement
 
 

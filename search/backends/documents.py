@@ -105,6 +105,8 @@ class IndexDocument:
         self.id = force_str(obj.pk)
         self.language = object_language(obj)
         title, body, facts, autocomplete = [], [], [], []
+        # (text, how many times its terms count): a field's declared boost, rounded, at most 3.
+        self.weighted_body = []
         for field in obj.get_search_fields():
             for current, text in _field_values(obj, field):
                 text = text.strip()
@@ -114,10 +116,10 @@ class IndexDocument:
                     autocomplete.append(text)
                 elif current.field_name == "title":
                     title.append(text)
-                elif current.field_name in FACT_FIELDS:
-                    facts.append(text)
                 else:
-                    body.append(text)
+                    (facts if current.field_name in FACT_FIELDS else body).append(text)
+                    boost = getattr(current, "boost", None) or 1
+                    self.weighted_body.append((text, max(1, min(3, round(boost)))))
         self.title_text = " ".join(title)
         # The text shown in snippets; the facts (labels in every language) are searched, not shown.
         self.body_text = "\n".join(body)
@@ -130,12 +132,18 @@ class IndexDocument:
 
     @cached_property
     def body_terms(self):
-        return analysis.index_terms(f"{self.body_text}\n{self.facts_text}", self.language)
+        """The body's terms; a field declared with boost 2 counts twice (its terms are repeated)."""
+        parts = []
+        for text, times in self.weighted_body:
+            terms = analysis.index_terms(text, self.language)
+            parts.extend([terms] * times)
+        return " ".join(part for part in parts if part)
 
     @property
     def weight(self):
-        """Multiplies the object's score: pages without a summary rank below those with one."""
-        if hasattr(self.obj, "card_summary") and not self.obj.card_summary:
+        """Multiplies the object's score: a section page without a summary of its own (one that
+        mostly lists its children) ranks below the pages it lists."""
+        if getattr(self.obj, "numchild", 0) and hasattr(self.obj, "card_summary") and not self.obj.card_summary:
             return NO_SUMMARY_WEIGHT
         return 1.0
 
@@ -143,7 +151,7 @@ class IndexDocument:
         """The distinct words of the text that "did you mean" may suggest."""
         return {
             word
-            for word in analysis.words(f"{self.title_text} {self.body_text}")
+            for word in analysis.words(f"{self.title_text} {self.body_text} {self.facts_text}")
             if 3 <= len(word) <= analysis.MAX_ANALYSED_LENGTH and word.isalpha()
         }
 
@@ -156,9 +164,11 @@ class LanguageQuery(PlainText):
     with the simple analysis.
     """
 
-    def __init__(self, query_string, language, operator="and"):
+    def __init__(self, query_string, language, operator="and", groups=None):
         super().__init__(query_string, operator=operator)
         self.language = analysis.language_of(language)
+        # Already analysed term groups (the search page adds typo corrections to them).
+        self.groups = groups
 
 
 class AnalysedQuery:
@@ -197,7 +207,7 @@ def analysed_query(query, model):
     else:
         operator = "or" if isinstance(query, Or) else "and"
     if isinstance(query, LanguageQuery):
-        groups = analysis.query_terms(text, query.language)
+        groups = query.groups if query.groups is not None else analysis.query_terms(text, query.language)
     elif has_locale(model):
         groups = analysis.multilingual_query_terms(text)
     else:

@@ -11,7 +11,7 @@ so several configurations never overwrite one shared index table (wagtail#9253),
 title and body vectors' own GIN indexes answer `@@`.
 """
 
-from .database import TITLE_WEIGHT, AnalysedDatabaseBackend, AnalysedDatabaseIndex, IndexEntry
+from .database import TITLE_BONUS, AnalysedDatabaseBackend, AnalysedDatabaseIndex, IndexEntry
 
 ENTRY_TABLE = IndexEntry._meta.db_table
 CONFIG = "simple"
@@ -57,31 +57,34 @@ class PostgresAnalysedBackend(AnalysedDatabaseBackend):
                 tsquery_lexeme(word, prefix=index == len(words) - 1) for index, word in enumerate(words)
             )
             return self._single_match(
-                "ts_rank(entry.autocomplete, query.q)", "entry.autocomplete @@ query.q", tsquery, content_type_pks
+                "ts_rank(entry.autocomplete, query.q)", [], "entry.autocomplete @@ query.q", tsquery, content_type_pks
             )
-        else:
-            groups = ["(" + " | ".join(tsquery_lexeme(term) for term in terms) + ")" for terms in analysed.groups]
-            any_word = analysed.operator == "or" and len(groups) > 1
-            tsquery = (" | " if any_word else " & ").join(groups)
-            if title_only:
-                condition = "entry.title @@ query.q"
-                score = "ts_rank(entry.title, query.q)"
-            else:
-                condition = "(entry.title @@ query.q OR entry.body @@ query.q)"
-                score = f"({TITLE_WEIGHT} * ts_rank(entry.title, query.q) + ts_rank(entry.body, query.q))"
-            if any_word:
-                # A page's score grows with the square of the number of query words it has.
-                words = " + ".join(
-                    f"(CASE WHEN entry.title @@ to_tsquery('{CONFIG}', %s) OR entry.body @@ to_tsquery('{CONFIG}', %s) "
-                    "THEN 1 ELSE 0 END)"
-                    for _group in groups
-                )
-                score = f"{score} * power({words}, 2)"
-                extra = [group for group in groups for _twice in range(2)]
-                return self._single_match(score, condition, tsquery, content_type_pks, extra)
-        return self._single_match(score, condition, tsquery, content_type_pks)
+        groups = ["(" + " | ".join(tsquery_lexeme(term) for term in terms) + ")" for terms in analysed.groups]
+        any_word = analysed.operator == "or" and len(groups) > 1
+        tsquery = (" | " if any_word else " & ").join(groups)
+        if title_only:
+            return self._single_match(
+                "ts_rank(entry.title, query.q)", [], "entry.title @@ query.q", tsquery, content_type_pks
+            )
+        # Title matches above body matches (see TITLE_BONUS): any query word in the title counts.
+        score = (
+            f"(CASE WHEN entry.title @@ to_tsquery('{CONFIG}', %s) THEN {TITLE_BONUS} ELSE 0 END "
+            "+ ts_rank(entry.title || entry.body, query.q))"
+        )
+        score_params = [" | ".join(groups)]
+        if any_word:
+            # A page's score grows with the square of the number of query words it has.
+            words = " + ".join(
+                f"(CASE WHEN entry.title @@ to_tsquery('{CONFIG}', %s) OR entry.body @@ to_tsquery('{CONFIG}', %s) "
+                "THEN 1 ELSE 0 END)"
+                for _group in groups
+            )
+            score = f"{score} * power({words}, 2)"
+            score_params += [group for group in groups for _twice in range(2)]
+        condition = "(entry.title @@ query.q OR entry.body @@ query.q)"
+        return self._single_match(score, score_params, condition, tsquery, content_type_pks)
 
-    def _single_match(self, score, condition, tsquery, content_type_pks, score_params=()):
+    def _single_match(self, score, score_params, condition, tsquery, content_type_pks):
         placeholders = ", ".join(["%s"] * len(content_type_pks)) or "NULL"
         sql = (
             f"SELECT entry.object_id AS object_id, {score} * entry.title_norm AS score "  # noqa: S608
