@@ -228,3 +228,115 @@ def test_search_backend_matches_the_database():
         assert type(backend).__module__ == "search.backends.postgres"
     else:
         assert Page.objects.none().search("x") is not None
+
+
+def test_result_shows_type_summary_and_a_marked_snippet(client, trees):
+    add_standard_page(
+        trees["fi"],
+        "Ohjausta arkeen",
+        lead="Alkuvaiheen neuvonta.",
+        body=[("paragraph", "<p>Neuvonta auttaa. Kotoutumiskoulutuksen jälkeen ohjaus jatkuu työhön.</p>")],
+    )
+
+    html = client.get("/search/", {"q": "koulutus"}).content.decode()
+    result = html.split('class="search-results"', 1)[1].split("</li>", 1)[0]
+
+    assert 'class="search-type"' in result
+    assert '<p class="search-summary">Alkuvaiheen neuvonta.' in result  # no listing summary: the opening
+    assert "<mark>Kotoutumiskoulutuksen</mark>" in result
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "<mark>väärennös</mark>", "&lt;b&gt;"],
+)
+def test_snippets_and_query_are_escaped(client, trees, payload):
+    add_standard_page(trees["fi"], "Turvallisuus", lead=f"kotoutuminen {payload} kotoutuminen")
+
+    def search_area(query):
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200
+        return response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+
+    results = search_area("kotoutuminen")
+    assert payload not in results
+    assert "<script" not in results and "<img" not in results and "<mark>väärennös" not in results
+    assert "<mark>kotoutuminen</mark>" in results
+    echoed = search_area(payload)
+    assert "<script" not in echoed and "<img" not in echoed
+    assert payload not in echoed.replace("<mark>väärennös</mark>", "")  # the query's own word is marked
+
+
+def test_a_typo_finds_the_word_and_suggests_it(client, trees):
+    add_standard_page(trees["fi"], "Vertaismentorointi nuorille", lead="mentorointi tukee nuoria")
+
+    response = client.get("/search/", {"q": "mentorionti"})
+    html = response.content.decode()
+
+    assert result_titles(response) == ["Vertaismentorointi nuorille"]
+    assert 'class="search-suggestion"' in html
+    assert 'href="?q=mentorointi"' in html
+
+
+def test_pages_with_some_of_the_words_when_none_has_all(client, trees):
+    add_standard_page(trees["fi"], "Asuminen", lead="vuokrasopimus ja naapurit")
+    add_standard_page(trees["fi"], "Työ", lead="työsopimus ja palkka")
+
+    response = client.get("/search/", {"q": "vuokrasopimus palkka"})
+
+    assert sorted(result_titles(response)) == ["Asuminen", "Työ"]
+    assert 'class="notice search-any-word"' in response.content.decode()
+    assert sum(facet_counts(response).values()) == 2
+
+
+def test_title_matches_rank_above_body_matches(client, trees):
+    for number in range(3):
+        add_standard_page(trees["fi"], f"Sivu {number}", lead="tulkkaus " * (number + 3))
+    add_standard_page(trees["fi"], "Tulkkaus", lead="Yksi maininta.")
+
+    assert result_titles(client.get("/search/", {"q": "tulkkauksen"}))[0] == "Tulkkaus"
+
+
+def test_a_section_page_without_summary_ranks_below_the_pages_it_lists(client, trees):
+    section = add_standard_page(trees["fi"], "Neuvonta", lead="")
+    add_standard_page(section, "Neuvonta omalla kielellä", lead="Neuvonta somaliksi ja arabiaksi.", listing_summary="Neuvontaa.")
+    section.refresh_from_db()
+    section.save_revision().publish()  # re-indexed now that it has a child
+
+    assert result_titles(client.get("/search/", {"q": "neuvonta"})) == ["Neuvonta omalla kielellä", "Neuvonta"]
+
+
+def test_language_switcher_keeps_the_query(client, trees):
+    html = client.get("/search/", {"q": "kotoutuminen & työ"}).content.decode()
+    switcher = html.split('class="language-switcher"', 1)[1].split("</ul>", 1)[0]
+
+    assert 'href="/sv/search/?q=kotoutuminen+%26+ty%C3%B6"' in switcher
+    assert 'href="/en/search/?q=kotoutuminen+%26+ty%C3%B6"' in switcher
+    assert "(front page)" not in switcher and "etusivu" not in switcher.lower()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "kotoutuminen " + "\x01\x02\x1b\x7f",
+        "العربية",
+        "ትግርኛ",
+        "ไทย ภาษา",
+        "中文 搜索",
+        "Русский язык",
+        "😀 🇫🇮",
+        '"kotoutuminen" OR -työ NEAR/2 *',
+        "kotoutuminen:* & !työ | (a <-> b)",
+        "{title body} : kotoutuminen",
+        "a" * 10_000,
+        " ".join(f"sana{number}" for number in range(500)),
+    ],
+)
+def test_any_query_in_any_script_is_answered(client, trees, query):
+    """Never a 5xx, never a backend syntax error: the page answers normally, on every backend."""
+    add_standard_page(trees["fi"], "Kotoutuminen", lead="kotoutuminen ja työ")
+    response = client.get("/search/", {"q": query})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "The search could not be completed" not in html and "Hakua ei voitu" not in html
