@@ -2,6 +2,8 @@
 
 import re
 
+from .documents import has_locale  # noqa: F401 - the engine backend imports it from here
+
 # Language code (Locale.language_code, first part) -> PostgreSQL text search configuration.
 POSTGRES_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 # Used for objects and locales without a known language, and for models without a locale.
@@ -37,12 +39,3 @@ def normalise_for_config(text, config):
     if config == "finnish" and text:
         return normalise_finnish(text)
     return text
-
-
-def has_locale(model):
-    """Whether a model's rows carry a locale (pages, translatable snippets)."""
-    try:
-        model._meta.get_field("locale")
-    except Exception:  # noqa: BLE001 - FieldDoesNotExist, or not a Django model
-        return False
-    return True
