@@ -5,3 +5,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 application = get_wsgi_application()
+
+# Load the search dictionaries (a few seconds) while the worker starts, not on its first search.
+from search.analysis import warm_up  # noqa: E402 - needs the settings loaded above
+
+warm_up()

@@ -18,6 +18,7 @@ from search import analysis
 # A page without a summary (a section page that only lists its children) is a poor first
 # result: its score is multiplied by this.
 NO_SUMMARY_WEIGHT = 0.5
+MAX_TERMS_LENGTH = 500_000  # characters of analysed terms kept per column
 # Search fields whose text is searched but never shown as a snippet (see cms.search_text).
 FACT_FIELDS = {"search_facts"}
 
@@ -137,7 +138,9 @@ class IndexDocument:
         for text, times in self.weighted_body:
             terms = analysis.index_terms(text, self.language)
             parts.extend([terms] * times)
-        return " ".join(part for part in parts if part)
+        terms = " ".join(part for part in parts if part)
+        # PostgreSQL refuses tsvectors over 1 MB; nobody searches a page for its millionth word.
+        return terms[:MAX_TERMS_LENGTH].rsplit(" ", 1)[0] if len(terms) > MAX_TERMS_LENGTH else terms
 
     @property
     def weight(self):

@@ -340,3 +340,11 @@ def test_any_query_in_any_script_is_answered(client, trees, query):
 
     assert response.status_code == 200
     assert "The search could not be completed" not in html and "Hakua ei voitu" not in html
+
+
+def test_a_very_long_page_is_indexed_and_found(client, trees):
+    """More analysed text than PostgreSQL takes in one tsvector (1 MB) is cut, not refused."""
+    words = " ".join(f"kotoutuminen{number % 7} työllistyminen{number}" for number in range(60_000))
+    add_standard_page(trees["fi"], "Pitkä sivu", body=[("paragraph", f"<p>{words}</p>")])
+
+    assert result_titles(client.get("/search/", {"q": "pitkä"})) == ["Pitkä sivu"]
