@@ -115,10 +115,12 @@ class SearchOutcome:
 def _search_once(groups, search_string, language, pages, chosen_types, operator):
     backend = get_search_backend()
     query = LanguageQuery(search_string, language, operator=operator, groups=groups)
-    # Counting needs no ranking.
-    all_results = backend.search(query, pages, order_by_relevance=False)
+    all_results = backend.search(query, pages)
     facet_counts = count_by_facet(all_results.facet("content_type_id"))
-    results = backend.search(query, filter_by_facets(pages, chosen_types))
+    results = backend.search(query, filter_by_facets(pages, chosen_types)) if chosen_types else all_results
+    # The filtered results number the chosen types' counts (facets.py maps types the same way
+    # for both): the paginator needs no count query of its own.
+    results._count_cache = sum(count for key, count in facet_counts.items() if not chosen_types or key in chosen_types)
     return results, facet_counts
 
 

@@ -193,12 +193,12 @@ class AnalysedSearchResults(BaseSearchResults):
             _search_object_id__in=RawSQL(f"SELECT object_id FROM ({sql}) matched", params)  # noqa: S608, S611
         )
 
-    def _do_count(self):
-        return self._matching_queryset().count()
-
     def facet(self, field_name):
         rows = self._matching_queryset().values(field_name).annotate(count=Count("pk")).order_by()
-        return dict(sorted(((row[field_name], row["count"]) for row in rows), key=lambda item: -item[1]))
+        return dict(Counter({row[field_name]: row["count"] for row in rows}).most_common())
+
+    def _do_count(self):
+        return self._matching_queryset().count()
 
     def _do_search(self):
         compiler = self.query_compiler

@@ -61,37 +61,39 @@ class PostgresAnalysedBackend(AnalysedDatabaseBackend):
             )
         groups = ["(" + " | ".join(tsquery_lexeme(term) for term in terms) + ")" for terms in analysed.groups]
         any_word = analysed.operator == "or" and len(groups) > 1
-        tsquery = (" | " if any_word else " & ").join(groups)
+        any_group = " | ".join(groups)
         if title_only:
             return self._single_match(
-                "ts_rank(entry.title, query.q)", [], "entry.title @@ query.q", tsquery, content_type_pks
+                "ts_rank(entry.title, query.q)", [], "entry.title @@ query.q", " & ".join(groups), content_type_pks
             )
+        # Each word (group) may be in the title or in the body, as in FTS5's `{title body}`.
+        word_matches = [
+            f"(entry.title @@ to_tsquery('{CONFIG}', %s) OR entry.body @@ to_tsquery('{CONFIG}', %s))" for _ in groups
+        ]
+        word_params = [group for group in groups for _twice in range(2)]
+        condition = ("(" + " OR ".join(word_matches) + ")") if any_word else " AND ".join(word_matches)
         # Title matches above body matches (see TITLE_BONUS): any query word in the title counts.
         score = (
-            f"(CASE WHEN entry.title @@ to_tsquery('{CONFIG}', %s) THEN {TITLE_BONUS} ELSE 0 END "
-            "+ ts_rank(entry.title || entry.body, query.q))"
+            f"(CASE WHEN entry.title @@ query.q THEN {TITLE_BONUS} ELSE 0 END "
+            "+ ts_rank(entry.title, query.q) + ts_rank(entry.body, query.q))"
         )
-        score_params = [" | ".join(groups)]
+        score_params = []
         if any_word:
             # A page's score grows with the square of the number of query words it has.
-            words = " + ".join(
-                f"(CASE WHEN entry.title @@ to_tsquery('{CONFIG}', %s) OR entry.body @@ to_tsquery('{CONFIG}', %s) "
-                "THEN 1 ELSE 0 END)"
-                for _group in groups
-            )
-            score = f"{score} * power({words}, 2)"
-            score_params += [group for group in groups for _twice in range(2)]
-        condition = "(entry.title @@ query.q OR entry.body @@ query.q)"
-        return self._single_match(score, score_params, condition, tsquery, content_type_pks)
+            counted = " + ".join(f"(CASE WHEN {match} THEN 1 ELSE 0 END)" for match in word_matches)
+            score = f"{score} * power({counted}, 2)"
+            score_params = word_params
+        return self._single_match(score, score_params, condition, any_group, content_type_pks, word_params)
 
-    def _single_match(self, score, score_params, condition, tsquery, content_type_pks):
+    def _single_match(self, score, score_params, condition, tsquery, content_type_pks, condition_params=()):
+        """`query.q` is `tsquery` (ranking, title bonus); `condition` decides what matches."""
         placeholders = ", ".join(["%s"] * len(content_type_pks)) or "NULL"
         sql = (
             f"SELECT entry.object_id AS object_id, {score} * entry.title_norm AS score "  # noqa: S608
             f"FROM {ENTRY_TABLE} entry, to_tsquery('{CONFIG}', %s) AS query(q) "
             f"WHERE {condition} AND entry.content_type_id IN ({placeholders})"
         )
-        return sql, [*score_params, tsquery, *content_type_pks]
+        return sql, [*score_params, tsquery, *condition_params, *content_type_pks]
 
 
 SearchBackend = PostgresAnalysedBackend

@@ -77,23 +77,24 @@ class SQLiteAnalysedBackend(AnalysedDatabaseBackend):
 
         FTS5's bm25() normalises every column by the length of the whole row, so a title
         match in a page with a long body would count for little: the title is matched on
-        its own instead (a second MATCH on the same table, by rowid).
+        its own instead (a second MATCH on the same table, once per query).
         """
         placeholders = ", ".join(["%s"] * len(content_type_pks)) or "NULL"
         # FTS5 columns: (autocomplete, body, title); bm25() is lower for better matches.
         if title_match is None:
-            title_join, title_score, title_params = "", "0", []
+            title_score, title_params = "0", []
         else:
-            title_join = (
-                f"LEFT JOIN (SELECT rowid AS title_rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) titled "  # noqa: S608
-                f"ON titled.title_rowid = {FTS_TABLE}.rowid "
+            # A subquery that does not refer to the outer row: SQLite runs it once (a join
+            # would run one FTS query per matching row).
+            title_score = (
+                f"(CASE WHEN {FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "  # noqa: S608
+                f"THEN {TITLE_BONUS} ELSE 0 END)"
             )
-            title_score = f"(CASE WHEN titled.title_rowid IS NULL THEN 0 ELSE {TITLE_BONUS} END)"
             title_params = [title_match]
         score = f"({title_score} - bm25({FTS_TABLE}, 0.0, 1.0, 1.0)) * entry.title_norm"
         sql = (
             f"SELECT entry.object_id AS object_id, {score} AS score "  # noqa: S608 - no user text in the SQL
-            f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} entry ON entry.id = {FTS_TABLE}.rowid {title_join}"
+            f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} entry ON entry.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s AND entry.content_type_id IN ({placeholders})"
         )
         return sql, [*title_params, match, *content_type_pks]
