@@ -6,11 +6,11 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # A throwaway production environment, only for `check --deploy`.
-DEPLOY_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production \
+DEPLOY_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production REDIS_URL=redis://127.0.0.1:6379/0 \
 	SECRET_KEY=check-deploy-$$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n') \
 	ALLOWED_HOSTS=kotoutuminen.example
 
-.PHONY: run test install install-dev migrate demo check lint bench messages clean
+.PHONY: run test install install-dev migrate demo check lint bench messages clean services services-stop bench-search
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=python3" >&2; exit 1; }
@@ -52,6 +52,20 @@ test: check lint
 # writes bench/results.md. See README.md, "Performance".
 bench: install
 	$(PY) -m bench
+
+# SQLite, PostgreSQL and OpenSearch search latency over 10 000 pages, OpenSearch start and
+# update_index times; writes bench/results-search.md. See README.md, "Search".
+bench-search: install
+	$(PY) -m bench.search
+
+# PostgreSQL, Redis and a single-node OpenSearch on 127.0.0.1 (installed from Debian's packages
+# and Maven Central when missing); prints the URLs to export. Not needed by `run` and `test`.
+# See README.md, "Services".
+services:
+	scripts/services.sh start
+
+services-stop:
+	scripts/services.sh stop
 
 messages: install-dev
 	$(MANAGE) makemessages -l fi -l sv -l en --no-location --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'

@@ -183,11 +183,15 @@ def main(argv=None):
         load_result = load.measure(large_url, DATA_DIR / "media", page, seconds=options.seconds,
                                    runs=options.load_runs, out=out)
     machine = report.machine(large_url, load_average)
-    text = report.build(machine, small_status, large_status, small, large, load_result)
+    publish(report.build(machine, small_status, large_status, small, large, load_result), options.results, started)
+
+
+def publish(text, results_path, started):
+    """Print the report and write it to results_path."""
     out()
     out(text)
-    Path(options.results).write_text(text)
-    out(f"written to {options.results} (total {time.perf_counter() - started:.0f} s)")
+    Path(results_path).write_text(text)
+    out(f"written to {results_path} (total {time.perf_counter() - started:.0f} s)")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ collected into a temporary STATIC_ROOT and served by whitenoise. Twice:
 
 * PAGE_CACHE_SECONDS=0: the uncached page and the static file;
 * PAGE_CACHE_SECONDS=600 with REDIS_URL (db 15, emptied first) when Redis answers, so
-  both workers share one cache; without Redis each worker has its own local-memory cache.
+  both workers share one cache; without Redis there is no page cache (a per-process cache
+  could not be emptied in every worker, see cms/page_cache.py).
 
 The client is `wrk` (2 threads, 16 connections) when it is on PATH, else a bounded Python
 client with 16 threads. Every target is 127.0.0.1; every loop is bounded by time.
@@ -47,7 +48,7 @@ def redis_answers():
         return False
 
 
-def production_env(database_url, static_root, media_root, cache_seconds, redis):
+def production_env(database_url, static_root, media_root, cache_seconds, redis, redis_url=REDIS_URL):
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "REDIS_URL")}
     env.update({
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -61,20 +62,21 @@ def production_env(database_url, static_root, media_root, cache_seconds, redis):
         "PAGE_CACHE_SECONDS": str(cache_seconds),
     })
     env.pop("ELASTICSEARCH_URL", None)
+    env.pop("OPENSEARCH_URL", None)
     if redis:
-        env["REDIS_URL"] = REDIS_URL
+        env["REDIS_URL"] = redis_url
     return env
 
 
 class Server:
     """A gunicorn process on a free 127.0.0.1 port, stopped by its own pid."""
 
-    def __init__(self, env, workers=2):
-        self.port = free_port()
+    def __init__(self, env, workers=2, port=None, extra_args=()):
+        self.port = port or free_port()
         self.log = tempfile.NamedTemporaryFile("w+", prefix="bench-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
         self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
             [GUNICORN, "cms.wsgi", "--no-control-socket", "-w", str(workers), "-b", f"127.0.0.1:{self.port}",
-             "--log-level", "warning"],
+             "--log-level", "warning", *extra_args],
             cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )
 
@@ -183,7 +185,7 @@ def measure(database_url, media_root, page_path, seconds=10, runs=3, out=print):
     redis = redis_answers()
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
     result = {"client": client_name(), "seconds": seconds, "runs": runs, "workers": 2, "page": page_path,
-              "cache_backend": "Redis db 15" if redis else "local memory per worker (Redis did not answer)"}
+              "cache_backend": "Redis db 15" if redis else "none: Redis did not answer, and local memory is per worker"}
     try:
         env = production_env(database_url, static_root, media_root, 0, redis)
         collectstatic(env)

@@ -1,7 +1,8 @@
 """Settings for the benchmark's own processes (dataset generation and in-process rendering).
 
 The database is the one the orchestrator hands over in BENCH_ACTIVE_DATABASE_URL, never the
-developer's db.sqlite3; media go to bench/data/media. The page cache is off (render timings
+developer's db.sqlite3; media go to bench/data/media. Search uses the database, or the
+OpenSearch node in BENCH_OPENSEARCH_URL (bench.search). The page cache is off (render timings
 measure the page), DEBUG is off and templates are cached as in production.
 """
 
@@ -13,7 +14,12 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 os.environ["DATABASE_URL"] = os.environ.get("BENCH_ACTIVE_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'bench.sqlite3'}"
 os.environ["MEDIA_ROOT"] = os.environ.get("BENCH_MEDIA_ROOT") or str(DATA_DIR / "media")
 os.environ["PAGE_CACHE_SECONDS"] = "0"
+# The database backend, unless bench.search hands over an engine (a node of its own).
 os.environ.pop("ELASTICSEARCH_URL", None)
+os.environ.pop("OPENSEARCH_URL", None)
+if os.environ.get("BENCH_OPENSEARCH_URL"):
+    os.environ["OPENSEARCH_URL"] = os.environ["BENCH_OPENSEARCH_URL"]
+    os.environ["SEARCH_INDEX_PREFIX"] = "bench_"
 
 from cms.settings.base import *  # noqa: E402, F403
 from cms.settings.base import SECRET_KEY as _SECRET_KEY  # noqa: E402

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
@@ -42,17 +42,60 @@ def moderators_only(view):
     return wrapper
 
 
-@moderators_only
-def comment_queue(request):
-    comments = moderation.held_comments().select_related(None).order_by("submit_date", "pk")
-    page_obj = Paginator(comments, QUEUE_PAGE_SIZE).get_page(request.GET.get("p"))
-    held = list(page_obj.object_list)
-    posts = Page.objects.filter(pk__in={int(c.object_pk) for c in held if c.object_pk.isdigit()}).select_related(
+HELD, PUBLISHED = "held", "published"
+# action -> (what it does, which comments it takes, the success message)
+ACTIONS = {
+    "approve": (
+        moderation.approve,
+        HELD,
+        ngettext_lazy("%(count)d comment published.", "%(count)d comments published.", "count"),
+    ),
+    "remove": (
+        moderation.remove,
+        HELD,
+        ngettext_lazy("%(count)d comment removed.", "%(count)d comments removed.", "count"),
+    ),
+    "unpublish": (
+        moderation.unpublish,
+        PUBLISHED,
+        ngettext_lazy(
+            "%(count)d comment taken off the site and back into the queue.",
+            "%(count)d comments taken off the site and back into the queue.",
+            "count",
+        ),
+    ),
+    "delete": (
+        moderation.delete,
+        PUBLISHED,
+        ngettext_lazy("%(count)d comment deleted for good.", "%(count)d comments deleted for good.", "count"),
+    ),
+}
+
+
+def queue_url(status):
+    url = reverse("blog_comment_queue")
+    return f"{url}?status={PUBLISHED}" if status == PUBLISHED else url
+
+
+def with_posts(comments):
+    posts = Page.objects.filter(pk__in={int(c.object_pk) for c in comments if c.object_pk.isdigit()}).select_related(
         "locale"
     )
     posts_by_pk = {str(post.pk): post for post in posts}
-    for comment in held:
+    for comment in comments:
         comment.post = posts_by_pk.get(comment.object_pk)
+    return comments
+
+
+@moderators_only
+def comment_queue(request):
+    """Held comments, oldest first; or, with `?status=published`, published ones, newest first."""
+    status = PUBLISHED if request.GET.get("status") == PUBLISHED else HELD
+    if status == PUBLISHED:
+        comments = moderation.published_comments().select_related(None).order_by("-submit_date", "-pk")
+    else:
+        comments = moderation.held_comments().select_related(None).order_by("submit_date", "pk")
+    page_obj = Paginator(comments, QUEUE_PAGE_SIZE).get_page(request.GET.get("p"))
     title = _("Held comments")
     return TemplateResponse(
         request,
@@ -65,8 +108,12 @@ def comment_queue(request):
                 {"url": reverse("wagtailadmin_home"), "label": _("Home")},
                 {"url": "", "label": title},
             ],
-            "comments": held,
+            "comments": with_posts(list(page_obj.object_list)),
             "page_obj": page_obj,
+            "status": status,
+            "held_url": queue_url(HELD),
+            "published_url": queue_url(PUBLISHED),
+            "held_count": moderation.held_comments().count(),
         },
     )
 
@@ -74,25 +121,29 @@ def comment_queue(request):
 @require_POST
 @moderators_only
 def moderate_comments(request):
-    """Approve or remove one comment (`approve_one`/`remove_one`) or the ticked ones (`action`)."""
-    if request.POST.get("approve_one"):
-        action, ids = "approve", [request.POST["approve_one"]]
-    elif request.POST.get("remove_one"):
-        action, ids = "remove", [request.POST["remove_one"]]
-    else:
-        action, ids = request.POST.get("action"), request.POST.getlist("comment")
-    ids = [int(value) for value in ids if value.isdigit()]
-    if action not in ("approve", "remove") or not ids:
+    """One comment (`<action>_one`) or the ticked ones (`action` + `comment`); deleting asks first."""
+    action, ids = request.POST.get("action"), request.POST.getlist("comment")
+    for name in ACTIONS:
+        if request.POST.get(f"{name}_one"):
+            action, ids = name, [request.POST[f"{name}_one"]]
+            break
+    ids = [int(value) for value in ids if value.isdigit() and len(value) <= 18]
+    if action not in ACTIONS:
         messages.warning(request, _("Choose the comments and what to do with them."))
-        return redirect("blog_comment_queue")
-    if action == "approve":
-        count = moderation.approve(ids)
-        messages.success(
-            request, ngettext("%(count)d comment published.", "%(count)d comments published.", count) % {"count": count}
+        return redirect(queue_url(request.POST.get("status")))
+    perform, status, message = ACTIONS[action]
+    if not ids:
+        messages.warning(request, _("Choose the comments and what to do with them."))
+        return redirect(queue_url(status))
+    if action == "delete" and not request.POST.get("confirmed"):
+        title = _("Delete comments for good?")
+        comments = with_posts(list(moderation.published_comments().filter(pk__in=ids).order_by("submit_date", "pk")))
+        return TemplateResponse(
+            request,
+            "blog/admin/confirm_delete_comments.html",
+            {"page_title": title, "header_title": title, "header_icon": "comment", "comments": comments,
+             "cancel_url": queue_url(PUBLISHED)},
         )
-    else:
-        count = moderation.remove(ids)
-        messages.success(
-            request, ngettext("%(count)d comment removed.", "%(count)d comments removed.", count) % {"count": count}
-        )
-    return redirect("blog_comment_queue")
+    count = perform(ids)
+    messages.success(request, message % {"count": count})
+    return redirect(queue_url(status))

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from cms.visibility import visible_pages
+
 
 class LatestPostsStructValue(blocks.StructValue):
     def posts(self):
@@ -11,9 +13,7 @@ class LatestPostsStructValue(blocks.StructValue):
         from .models import BlogPage
 
         posts = (
-            BlogPage.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
+            visible_pages(BlogPage.objects.filter(locale=Locale.get_active()))
             .defer_streamfields()
             .select_related("cover_image")
             .prefetch_related("cover_image__renditions", "authors__person")

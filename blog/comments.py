@@ -9,6 +9,8 @@ The moderator refuses BlogPage comments that did not come through here, so the r
 limit cannot be bypassed through the generic endpoint.
 """
 
+import re
+
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
@@ -18,11 +20,17 @@ from django_comments.views.comments import post_comment
 from django_comments_xtd import get_form
 from django_comments_xtd import views as xtd_views  # noqa: F401 (connects xtd's comment_was_posted receiver)
 from django_comments_xtd.models import XtdComment
-from django_ratelimit.core import is_ratelimited
 
+from cms.client_address import client_ip
 from cms.models import SiteSettings
+from cms.rate_limits import over_limit
+from cms.visibility import visible_localized
+
+from .comments_timestamp import bound_timestamp
 
 CHECKED_REQUEST_ATTRIBUTE = "blog_comment_checked"
+# At most 18 ASCII digits: always within a 64-bit primary key.
+COMMENT_ID = re.compile(r"[1-9][0-9]{0,17}")
 RATE_LIMIT_GROUP = "blog.comment"
 
 
@@ -63,7 +71,7 @@ def new_form(page, reply_to=None, data=None):
     if reply_to is not None:
         kwargs["auto_id"] = f"id_reply{reply_to.pk}_%s"
         kwargs["initial"] = {"reply_to": reply_to.pk}
-    form = form_class(page, data=data, **kwargs)
+    form = bound_timestamp(form_class(page, data=data, **kwargs))
     for name in ("url", "followup"):
         # Not offered: a link field invites spam, follow-up mails can be abused to
         # mail third parties (django-comments-xtd issue #167).
@@ -95,10 +103,8 @@ def new_form(page, reply_to=None, data=None):
 def comment_policy_page(request):
     site_settings = SiteSettings.for_request(request)
     page = site_settings.comment_policy_page
-    if page is None:
-        return None
-    page = page.localized
-    return page.specific if page.live else None
+    shown = visible_localized([page]).get(page.pk) if page is not None else None
+    return shown.specific if shown else None
 
 
 def comment_context(page, request, form=None):
@@ -113,23 +119,19 @@ def comment_context(page, request, form=None):
     return context
 
 
-def client_address(group, request):
-    """The rate limit key: the client address as the server sees it (REMOTE_ADDR)."""
-    return request.META.get("REMOTE_ADDR") or "unknown"
+def store_client_address(sender, comment, request, **kwargs):
+    """A `comment_will_be_posted` receiver: the address stored is the one the rate limit counts.
+
+    django-comments stores REMOTE_ADDR, which behind a proxy is the proxy's address.
+    """
+    comment.ip_address = client_ip(request)
 
 
 def post_comment_view(page, request):
     if not page.comments_open():
         return TemplateResponse(request, "blog/comments_closed.html", {"page": page}, status=403)
 
-    if is_ratelimited(
-        request,
-        group=RATE_LIMIT_GROUP,
-        key=client_address,
-        rate=settings.BLOG_COMMENT_RATE,
-        method="POST",
-        increment=True,
-    ):
+    if over_limit(request, RATE_LIMIT_GROUP, settings.BLOG_COMMENT_RATE):
         return TemplateResponse(request, "blog/comment_rate_limited.html", {"page": page}, status=429)
 
     content_type = f"{page._meta.app_label}.{page._meta.model_name}"
@@ -139,9 +141,13 @@ def post_comment_view(page, request):
     reply_to = request.POST.get("reply_to", "0")
     parent = None
     if reply_to != "0":
+        # A comment id, checked before it reaches the database: a number beyond 64 bits
+        # would be an OverflowError on SQLite.
+        if not COMMENT_ID.fullmatch(reply_to):
+            return HttpResponseBadRequest("No such comment to reply to.")
         try:
             parent = comments_for(page).get(pk=int(reply_to), level=0, is_public=True, is_removed=False)
-        except (ValueError, XtdComment.DoesNotExist):
+        except XtdComment.DoesNotExist:
             # Replies nest one level deep, under approved comments of this post only.
             return HttpResponseBadRequest("No such comment to reply to.")
 

@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock
 from cms.models import BasePage
+from cms.visibility import visible_pages
 
 POSTS_PER_PAGE = 10
 CARD_IMAGE_FILTER = "fill-480x270"
@@ -87,9 +88,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     def live_posts(self):
         """The live posts of this index (and so of its locale), newest first."""
         return (
-            BlogPage.objects.child_of(self)
-            .live()
-            .public()
+            visible_pages(BlogPage.objects.child_of(self))
             .filter(locale_id=self.locale_id)
             .order_by("-date", "-first_published_at", "-pk")
         )

@@ -1,5 +1,8 @@
 """Pre-moderation of blog comments: every comment is held until a moderator approves it.
 
+A published comment can be taken back (unpublished, into the queue again) or deleted
+for good with its replies, e.g. when its writer asks for their data to be removed.
+
 "The blog's maintainers decide which comments are published" (the comment policy), so
 `BlogCommentModerator.moderate` always answers yes. Approving and removing go through
 queryset updates on purpose: `XtdComment.save()` on an existing comment triggers
@@ -83,6 +86,10 @@ def held_comments():
     return blog_comments().filter(is_public=False, is_removed=False)
 
 
+def published_comments():
+    return blog_comments().filter(is_public=True, is_removed=False)
+
+
 def approve(comment_ids):
     """Publish held comments. Returns how many were published."""
     count = held_comments().filter(pk__in=comment_ids).update(is_public=True)
@@ -98,3 +105,25 @@ def remove(comment_ids):
     if count:
         page_cache.invalidate()
     return count
+
+
+def unpublish(comment_ids):
+    """Take published comments off the site, back into the queue. Returns how many."""
+    count = published_comments().filter(pk__in=comment_ids).update(is_public=False)
+    if count:
+        page_cache.invalidate()
+    return count
+
+
+def delete(comment_ids):
+    """Delete published comments for good, with their replies: nothing of them stays stored.
+
+    Returns how many comments were deleted, replies included.
+    """
+    ids = list(published_comments().filter(pk__in=comment_ids).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    # A top-level comment is its own parent in django-comments-xtd.
+    _total, per_model = blog_comments().filter(Q(pk__in=ids) | Q(parent_id__in=ids)).delete()
+    page_cache.invalidate()
+    return per_model.get(XtdComment._meta.label, 0)

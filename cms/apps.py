@@ -8,11 +8,23 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import page_cache, request_cache
+        from . import (  # noqa: F401 (checks registers itself)
+            checks,
+            page_cache,
+            request_cache,
+            translated_names,
+            wagtail_localize_alias_drafts,
+            wagtail_localize_dates,
+            wagtail_localize_raw_save,
+        )
         from .permissions import ensure_translator_permissions, grant_on_new_locale_root
 
         page_cache.connect()
         request_cache.install()
+        translated_names.install()
+        wagtail_localize_dates.install()
+        wagtail_localize_raw_save.install()
+        wagtail_localize_alias_drafts.install()
 
         # post_migrate is sent once per app; permissions of later apps only exist once the
         # last app's signal has gone out, so the group is brought up to date then.

@@ -14,6 +14,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .visibility import visible_localized
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
@@ -157,8 +159,12 @@ class QuoteBlock(blocks.StructBlock):
 
 class LinkStructValue(blocks.StructValue):
     def url(self):
+        """The chosen page in the active language, if a visitor may see it; else the external address."""
         page = self.get("page")
-        return page.localized.url if page else self.get("external_url")
+        if page is None:
+            return self.get("external_url")
+        shown = visible_localized([page]).get(page.pk)
+        return shown.url if shown else None
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -5,9 +5,9 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
-from .page_cache import cache_key, is_cacheable_request, is_cacheable_response
+from .page_cache import cache_key, is_cacheable_request, is_cacheable_response, timeout
+from .rate_limits import over_limit
 
 
 def content_security_policy():
@@ -61,9 +61,7 @@ class AdminLoginRateLimitMiddleware:
 
     def __call__(self, request):
         if request.method == "POST" and request.path == settings.ADMIN_LOGIN_PATH:
-            if is_ratelimited(
-                request, group="admin-login", key="ip", rate=settings.ADMIN_LOGIN_RATE, increment=True
-            ):
+            if over_limit(request, "admin-login", settings.ADMIN_LOGIN_RATE):
                 return HttpResponse(
                     _("Too many login attempts from your address. Wait a few minutes and try again."),
                     status=429,
@@ -73,11 +71,12 @@ class AdminLoginRateLimitMiddleware:
 
 
 class AnonymousPageCacheMiddleware:
-    """Whole-page cache for anonymous visitors, emptied whenever published content changes.
+    """Whole-page cache for anonymous visitors, emptied whenever what they may see changes.
 
-    Only GET/HEAD requests without a session or a logged-in user are served from it, and
-    only 200 responses that set no cookie and are not marked private are stored: a page
-    with a form (CSRF cookie) or a comment form (`Cache-Control: private`) never is.
+    Used only with a cache that every worker shares (see `page_cache`). Only GET/HEAD
+    requests without a session or a logged-in user are served from it, and only 200
+    responses that set no cookie and are not marked private are stored: a page with a
+    form (CSRF cookie) or a comment form (`Cache-Control: private`) never is.
     """
 
     def __init__(self, get_response):
@@ -93,9 +92,12 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if is_cacheable_response(response):
+            seconds = timeout(settings.PAGE_CACHE_SECONDS)
+            if seconds <= 0:
+                return response
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+            cache.set(key, response, seconds)
             response["X-Page-Cache"] = "miss"
         return response

@@ -113,6 +113,15 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked beside the comment and practice submission forms."),
+    )
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, verbose_name=_("social media links")
     )
@@ -121,6 +130,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("contact_email"),
         PageChooserPanel("accessibility_statement_page"),
         PageChooserPanel("comment_policy_page"),
+        PageChooserPanel("privacy_page"),
         FieldPanel("social_links"),
     ]
 

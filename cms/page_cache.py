@@ -1,28 +1,59 @@
-"""What the anonymous page cache stores, under which key, and when it is emptied.
+"""What the anonymous page cache and the site-frame cache store, for how long, and when they are emptied.
 
-Keys carry a generation number; publishing, unpublishing, moving or deleting a page, or
-changing a snippet, setting or comment, bumps the generation, so every cached page is
-stale at once. Listings depend on many pages, so emptying everything is the only rule
-that is always right, and content changes are rare next to page views.
+Keys carry a generation number. Whatever changes what the public sees bumps it, so every
+cached page and fragment is stale at once: publishing, unpublishing, moving or deleting a
+page (including `publish_scheduled`'s go-live and expiry), a view restriction, an approved
+or changed comment, a published snippet or a saved setting, image or document. Listings
+depend on many pages, so emptying everything is the only rule that is always right.
+Draft saves, autosaves, revisions, logs and new held comments change nothing public and
+leave the cache alone.
+
+Nothing is kept past the next moment at which the visibility rule changes its answer by
+the clock alone (a `go_live_at` or `expire_at` ahead, see `cms.visibility.next_change`).
+
+The generation lives in the cache itself, so it is only seen by every worker if the cache
+is shared (Redis). With a per-process cache (local memory) a change made in one worker
+could not empty the others' copies: such a cache is used for pages and fragments only
+where one process serves everything (`SERVES_FROM_ONE_PROCESS`: the development server
+and the tests), and production refuses it (`cms.checks`).
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from modelcluster.fields import ParentalKey
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "page-cache:generation"
-# Content models whose changes show on public pages. Revisions, logs, search queries and
-# sessions change all the time without changing what visitors see.
+# Cache backends private to each process.
+PER_PROCESS_BACKENDS = {"django.core.cache.backends.locmem.LocMemCache"}
+# Apps whose models show on public pages.
 CONTENT_APPS = {"cms", "home", "practices", "materials", "blog", "wagtailcore", "wagtailimages",
-                "wagtaildocs", "django_comments_xtd", "django_comments", "taggit"}
+                "wagtaildocs", "django_comments_xtd", "django_comments", "wagtailsearchpromotions"}
+COMMENT_APPS = {"django_comments_xtd", "django_comments"}
+# Models of those apps that change all the time without changing what visitors see.
 IGNORED_MODELS = {"wagtailcore.revision", "wagtailcore.pagelogentry", "wagtailcore.modellogentry",
                   "wagtailcore.taskstate", "wagtailcore.workflowstate", "wagtailcore.pagesubscription",
                   "wagtailcore.referenceindex", "wagtailcore.comment", "wagtailcore.commentreply",
-                  "wagtailcore.pagelock", "wagtailcore.uploadedfile"}
+                  "wagtailcore.pagelock", "wagtailcore.uploadedfile", "wagtailimages.rendition",
+                  "wagtailsearchpromotions.query", "wagtailsearchpromotions.querydailyhits"}
+
+
+def cache_is_shared():
+    """Whether every process that serves the site sees this cache."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    return backend not in PER_PROCESS_BACKENDS or getattr(settings, "SERVES_FROM_ONE_PROCESS", False)
+
+
+def enabled():
+    """Whether whole pages are cached for anonymous visitors."""
+    return settings.PAGE_CACHE_SECONDS > 0 and cache_is_shared()
 
 
 def generation():
@@ -33,26 +64,103 @@ def generation():
     return value
 
 
-def invalidate(**kwargs):
+def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, None)
 
 
-def invalidate_on_content_change(sender, **kwargs):
-    if kwargs.get("created") and issubclass(sender, BaseSiteSetting):
-        return  # created empty on the first page view; nothing visible changed
-    label = sender._meta.label_lower
-    if sender._meta.app_label in CONTENT_APPS and label not in IGNORED_MODELS:
+def invalidate(**kwargs):
+    """Empty every cached page and fragment, now and again when the change is committed.
+
+    The second bump catches a page another worker rendered from the old, not yet
+    committed state after the first bump.
+    """
+    _bump()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def timeout(seconds):
+    """`seconds`, shortened so that nothing cached outlives the next scheduled change of visibility."""
+    from .visibility import next_change
+
+    key = f"page-cache:{generation()}:next-change"
+    moment = cache.get(key)
+    now = time.time()
+    if moment is None or 0 < moment <= now:
+        change = next_change()
+        moment = change.timestamp() if change else 0
+        cache.set(key, moment, None if not moment else max(1, int(moment - now) + 1))
+    if moment:
+        seconds = min(seconds, max(0, int(moment - now)))
+    return seconds
+
+
+def _is_child_of_revisioned_object(model):
+    """Inline children (menu items, authors, tags of a post) change with their page or snippet's publish."""
+    return any(
+        isinstance(field, ParentalKey) and issubclass(field.related_model, (Page, DraftStateMixin))
+        for field in model._meta.get_fields()
+    )
+
+
+def changes_public_content(sender, instance, created=False, update_fields=None):
+    """Whether saving or deleting `instance` may change what anonymous visitors see."""
+    meta = sender._meta
+    if meta.app_label not in CONTENT_APPS or meta.label_lower in IGNORED_MODELS:
+        return False
+    if issubclass(sender, (Page, DraftStateMixin)):
+        # Publishing sends its own signal; a draft save, an autosave or a new draft changes
+        # no live row. A full save of a live object (code, not the admin) may.
+        return getattr(instance, "live", False) and update_fields is None
+    if _is_child_of_revisioned_object(sender):
+        return False
+    if issubclass(sender, BaseSiteSetting):
+        return not created  # created empty on the first page view; nothing visible changed
+    if meta.app_label in COMMENT_APPS:
+        # Held comments are not shown: only a comment that is, or was, public changes a page.
+        return is_public_comment(instance) or getattr(instance, "_was_public_comment", False)
+    return True
+
+
+def is_public_comment(comment):
+    return getattr(comment, "is_public", True) and not getattr(comment, "is_removed", False)
+
+
+def remember_comment_state(sender, instance, **kwargs):
+    if sender._meta.app_label in COMMENT_APPS and instance.pk:
+        previous = sender._default_manager.filter(pk=instance.pk).first()
+        instance._was_public_comment = previous is not None and is_public_comment(previous)
+
+
+def invalidate_on_save(sender, instance, created=False, update_fields=None, **kwargs):
+    if changes_public_content(sender, instance, created, update_fields):
+        invalidate()
+
+
+def invalidate_on_delete(sender, instance, **kwargs):
+    meta = sender._meta
+    if meta.app_label in CONTENT_APPS and meta.label_lower not in IGNORED_MODELS:
+        invalidate()
+
+
+def invalidate_on_restriction_groups(sender, **kwargs):
+    if kwargs.get("action", "").startswith("post_"):
         invalidate()
 
 
 def connect():
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(invalidate, dispatch_uid=f"page-cache-{id(signal)}")
-    post_save.connect(invalidate_on_content_change, dispatch_uid="page-cache-save")
-    post_delete.connect(invalidate_on_content_change, dispatch_uid="page-cache-delete")
+    pre_save.connect(remember_comment_state, dispatch_uid="page-cache-comment-state")
+    post_save.connect(invalidate_on_save, dispatch_uid="page-cache-save")
+    post_delete.connect(invalidate_on_delete, dispatch_uid="page-cache-delete")
+    m2m_changed.connect(
+        invalidate_on_restriction_groups, sender=PageViewRestriction.groups.through, dispatch_uid="page-cache-groups"
+    )
 
 
 def cache_key(request):
@@ -62,7 +170,7 @@ def cache_key(request):
 
 
 def is_cacheable_request(request):
-    if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+    if not enabled() or request.method not in ("GET", "HEAD"):
         return False
     if request.path.startswith(("/admin/", "/documents/", "/comments/")):
         return False
@@ -77,5 +185,3 @@ def is_cacheable_response(response):
         return False
     cache_control = response.get("Cache-Control", "")
     return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
-
-

@@ -17,7 +17,7 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 _locales = {}
-_restricted_pages = []
+_view_restrictions = []
 _uncached_get_for_language = type(Locale.objects).get_for_language
 
 
@@ -29,21 +29,24 @@ def cached_get_for_language(manager, language_code):
     return locale
 
 
+def view_restrictions():
+    """Every page view restriction (password, login or groups) with its page, read once per request."""
+    if not _view_restrictions:
+        _view_restrictions.append(list(PageViewRestriction.objects.select_related("page")))
+    return _view_restrictions[0]
+
+
 def cached_private_q(queryset):
     """Wagtail's `private_q`, reading the view restrictions once per request."""
-    if not _restricted_pages:
-        _restricted_pages.append(
-            [restriction.page for restriction in PageViewRestriction.objects.select_related("page")]
-        )
     q = Q()
-    for page in _restricted_pages[0]:
-        q |= queryset.descendant_of_q(page, inclusive=True)
+    for restriction in view_restrictions():
+        q |= queryset.descendant_of_q(restriction.page, inclusive=True)
     return q if q else Q(pk__in=[])
 
 
 def clear(**kwargs):
     _locales.clear()
-    _restricted_pages.clear()
+    _view_restrictions.clear()
 
 
 def install():

@@ -1,4 +1,4 @@
-"""The XML sitemap: every live public page in every language, with its translations as alternates.
+"""The XML sitemap: every page a visitor may see, in every language, with its translations as alternates.
 
 Wagtail's own sitemap lists pages one by one; search engines also need to know which
 pages are translations of each other (`xhtml:link rel="alternate" hreflang`), which
@@ -10,12 +10,12 @@ from collections import defaultdict
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from .visibility import visible_pages
+
 
 def sitemap_entries(request):
     pages = (
-        Page.objects.live()
-        .public()
-        .filter(alias_of__isnull=True, depth__gt=1)
+        visible_pages(Page.objects.filter(depth__gt=1), aliases=False)
         .select_related("locale")
         .only("id", "url_path", "translation_key", "last_published_at", "locale__language_code", "path", "depth")
         .order_by("path")

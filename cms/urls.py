@@ -8,10 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemap import sitemap_view
 
+handler500 = "cms.request_log.server_error"
+
+# django-comments-xtd's own URLs are not routed: comments are posted through each post's
+# own route (blog.comments.post_comment_view), shown on the post and moderated in the
+# admin. Its reply pages, content-type redirects, flags, likes and browsable API would
+# only show what is not public (held comments, unpublished posts' addresses).
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("comments/", include("django_comments_xtd.urls")),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BaseStreamBlock, DocumentListBlock, KeyFiguresBlock
 from cms.models import BasePage
 from cms.search_text import every_language, join
+from cms.visibility import visible_localized, visible_pages
 
 from .blocks import HomeStreamBlock, ProjectStreamBlock
 from .choices import CallRound, OutdatedNotice, PilotTheme, Region
@@ -200,9 +201,7 @@ class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str
 
     def sub_projects(self):
         return (
-            ProjectPage.objects.child_of(self)
-            .live()
-            .public()
+            visible_pages(ProjectPage.objects.child_of(self))
             .select_related("listing_image")
             .prefetch_related("listing_image__renditions")
             .defer_streamfields()
@@ -210,9 +209,7 @@ class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str
 
     def pilot_reports(self):
         return (
-            PilotReportPage.objects.descendant_of(self)
-            .live()
-            .public()
+            visible_pages(PilotReportPage.objects.descendant_of(self))
             .defer_streamfields()
             .order_by("call_round", "title")
         )
@@ -313,6 +310,7 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
         )
 
     def practice_model_pages(self):
-        """The linked practice models in the active language, live ones only."""
+        """The linked practice models in the active language, those a visitor may see."""
         pages = [block.value for block in self.practice_models if block.value]
-        return [page.localized for page in pages if page.live]
+        shown = visible_localized(pages)
+        return [shown[page.pk] for page in pages if page.pk in shown]

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.localized import localized_objects
+from cms.visibility import visible_pages
 
 from .models import MaterialPage, MaterialSeries
 from .registry import prepare_cards, with_card_data
@@ -24,7 +25,7 @@ class MaterialsStructValue(blocks.StructValue):
         locale = Locale.get_active()
         chosen = [page for page in self.get("materials") or [] if page is not None]
         series = self.get("series")
-        queryset = with_card_data(MaterialPage.objects.live().public().filter(locale=locale))
+        queryset = with_card_data(visible_pages(MaterialPage.objects.filter(locale=locale)))
         if chosen:
             keys = [page.translation_key for page in chosen]
             by_key = {page.translation_key: page for page in queryset.filter(translation_key__in=keys)}
@@ -35,8 +36,10 @@ class MaterialsStructValue(blocks.StructValue):
                     {
                         page.translation_key: page
                         for page in with_card_data(
-                            MaterialPage.objects.live().public().filter(
-                                pk__in=[page.pk for page in chosen if page.translation_key in missing]
+                            visible_pages(
+                                MaterialPage.objects.filter(
+                                    pk__in=[page.pk for page in chosen if page.translation_key in missing]
+                                )
                             )
                         )
                     }

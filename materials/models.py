@@ -48,6 +48,7 @@ from cms.blocks import BaseStreamBlock, embed_url
 from cms.localized import localized_objects
 from cms.models import BasePage, default_locale_only
 from cms.search_text import every_language, every_translation, join
+from cms.visibility import visible_pages
 
 from .languages import LANGUAGE_CHOICES, get_language
 
@@ -248,9 +249,7 @@ class MaterialPage(BasePage):
         context["registry_page"] = self.get_parent()
         if self.series_id:
             context["series_materials"] = (
-                MaterialPage.objects.live()
-                .public()
-                .sibling_of(self, inclusive=True)
+                visible_pages(MaterialPage.objects.sibling_of(self, inclusive=True))
                 .filter(series_id=self.series_id)
                 .order_by("series_position", "title")
                 .defer_streamfields()

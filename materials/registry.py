@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.localized import localized_objects
+from cms.visibility import visible_pages
 
 from .languages import LANGUAGES, LANGUAGES_BY_CODE
 from .models import MaterialPage, MaterialSeries, MaterialTheme, MaterialType, MaterialVersion
@@ -89,7 +90,7 @@ class Registry:
 
     def __init__(self, index_page, params):
         self.index_page = index_page
-        self.base = MaterialPage.objects.child_of(index_page).live().public()
+        self.base = visible_pages(MaterialPage.objects.child_of(index_page))
         self.locale = Locale.get_active()
         self.themes_by_key = self._snippets(MaterialTheme)
         self.series_by_key = self._snippets(MaterialSeries)

@@ -8,11 +8,14 @@ class PracticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.models import Revision
         from wagtail.signals import page_published
 
-        from .models import PracticeModelPage
+        from .models import PracticeModelPage, follow_latest_revision
         from .review import publish_submitted_attachments
 
         page_published.connect(
             publish_submitted_attachments, sender=PracticeModelPage, dispatch_uid="practices_publish_attachments"
         )
+        post_save.connect(follow_latest_revision, sender=Revision, dispatch_uid="practices_follow_latest_revision")

@@ -1,7 +1,12 @@
 """The sections of a practice model, in the structure of the Finnish Innokylä template.
 
-All sections live in one StreamField whose `block_counts` carry the template's rules:
-each section at most once, the starred ones required. The stream's order is the
+All sections live in one StreamField. Each section may appear once (`block_counts`
+max_num); the six starred sections of the template are required, but that rule is
+checked in `PracticeSectionsBlock.clean` when the practice is published or sent for
+review, not with `min_num`: Wagtail's editor shows a `min_num` error on every missing
+section from the moment a new page opens. In the block chooser the sections come in two
+groups, "Required sections" and "Optional sections", each with its description; an
+optional section once added may stay empty (no required star). The stream's order is the
 editor's; the public page always shows the sections in `SECTION_ORDER`.
 """
 
@@ -12,6 +17,10 @@ from wagtail.blocks import StreamBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from cms.blocks import ParagraphBlock
+from cms.visibility import visible_pages
+
+REQUIRED_GROUP = _("Required sections")
+OPTIONAL_GROUP = _("Optional sections")
 
 
 class SectionTextBlock(ParagraphBlock):
@@ -40,6 +49,8 @@ class DeveloperGroupBlock(blocks.StructBlock):
     class Meta:
         icon = "group"
         label = _("Assembling the developer group and co-development")
+        description = _("The organisations that developed the model together, and their roles.")
+        group = OPTIONAL_GROUP
         template = "practices/blocks/developer_group_block.html"
         preview_value = {
             "introduction": "Toimintamallia kehitettiin yhdessä alueen toimijoiden kanssa.",
@@ -57,18 +68,29 @@ class AttachmentsBlock(blocks.ListBlock):
     class Meta:
         icon = "doc-full"
         label = _("Attachments")
+        description = _("Documents about the model: descriptions, evaluation reports, materials.")
+        group = OPTIONAL_GROUP
         template = "practices/blocks/attachments_block.html"
 
 
-def section(label, description):
-    return SectionTextBlock(label=label, description=description)
+def section(label, description, *, required=False):
+    """A text section: its description is the chooser's help and the help under the field."""
+    return SectionTextBlock(
+        label=label,
+        description=description,
+        help_text=description,
+        required=required,
+        group=REQUIRED_GROUP if required else OPTIONAL_GROUP,
+    )
 
 
 class PracticeSectionsBlock(blocks.StreamBlock):
     """The Innokylä sections. Block names double as the anchors of the table of contents."""
 
     operating_environment = section(
-        _("Operating environment"), _("The setting the model was developed in: services, legislation, reforms.")
+        _("Operating environment"),
+        _("The setting the model was developed in: services, legislation, reforms."),
+        required=True,
     )
     starting_point = section(
         _("Starting point and strategic links"), _("The situation before the work and the strategies it links to.")
@@ -79,62 +101,68 @@ class PracticeSectionsBlock(blocks.StreamBlock):
     measuring_change = section(_("Measuring the change"), _("How the change is measured and followed."))
     implementation_plan = section(_("Implementation plan"), _("The steps in which the model is put into practice."))
     target_group = section(
-        _("Target group and client understanding"), _("Who the model serves and what is known about their needs.")
+        _("Target group and client understanding"),
+        _("Who the model serves and what is known about their needs."),
+        required=True,
     )
-    basic_idea = section(_("Basic idea of the solution"), _("The core of the model in a few sentences."))
+    basic_idea = section(
+        _("Basic idea of the solution"), _("The core of the model in a few sentences."), required=True
+    )
     conditions = section(
-        _("Conditions for functioning and adoption"), _("What the model needs to work and to be taken into use.")
+        _("Conditions for functioning and adoption"),
+        _("What the model needs to work and to be taken into use."),
+        required=True,
     )
-    tips = section(_("Tips for those applying the model"), _("Advice for organisations taking the model into use."))
+    tips = section(
+        _("Tips for those applying the model"), _("Advice for organisations taking the model into use."), required=True
+    )
     evaluation_results = section(
-        _("Evaluation results in brief"), _("What evaluation showed about the model's results.")
+        _("Evaluation results in brief"), _("What evaluation showed about the model's results."), required=True
     )
     attachments = AttachmentsBlock()
 
     class Meta:
+        # Each section at most once; which are required is `REQUIRED_SECTIONS`, checked in `clean`.
         block_counts = {
-            "operating_environment": {"min_num": 1, "max_num": 1},
-            "starting_point": {"max_num": 1},
-            "needs": {"max_num": 1},
-            "developer_group": {"max_num": 1},
-            "intended_change": {"max_num": 1},
-            "measuring_change": {"max_num": 1},
-            "implementation_plan": {"max_num": 1},
-            "target_group": {"min_num": 1, "max_num": 1},
-            "basic_idea": {"min_num": 1, "max_num": 1},
-            "conditions": {"min_num": 1, "max_num": 1},
-            "tips": {"min_num": 1, "max_num": 1},
-            "evaluation_results": {"min_num": 1, "max_num": 1},
-            "attachments": {"max_num": 1},
+            name: {"max_num": 1}
+            for name in (
+                "operating_environment",
+                "starting_point",
+                "needs",
+                "developer_group",
+                "intended_change",
+                "measuring_change",
+                "implementation_plan",
+                "target_group",
+                "basic_idea",
+                "conditions",
+                "tips",
+                "evaluation_results",
+                "attachments",
+            )
         }
 
     def clean(self, value):
-        """Name every missing required section in a sentence an editor understands.
+        """Demand every required section, naming each missing one, unless validation is deferred.
 
-        Wagtail's own message ("<label>: The minimum number of items is 1") is replaced;
-        when required validation is deferred (saving a draft) nothing is demanded.
+        Wagtail defers required-field validation when a draft is saved (and when it
+        autosaves), so a half-written practice can be saved; publishing or sending it
+        to the panel needs every required section.
         """
         missing = []
         if self.required and not self.is_deferred_validation:
             present = {child.block_type for child in value}
-            missing = [
-                self.child_blocks[name].label
-                for name in REQUIRED_SECTIONS
-                if name not in present
-            ]
+            missing = [self.child_blocks[name].label for name in REQUIRED_SECTIONS if name not in present]
         try:
             cleaned = super().clean(value)
         except StreamBlockValidationError as error:
-            labels = [str(label) for label in missing]
-            kept = [
-                message
-                for message in error.non_block_errors.as_data()
-                if not any(str(message.message).startswith(f"{label}:") for label in labels)
-            ]
             raise StreamBlockValidationError(
                 block_errors=error.block_errors,
-                non_block_errors=[missing_section_error(label) for label in missing] + kept,
+                non_block_errors=[missing_section_error(label) for label in missing]
+                + list(error.non_block_errors.as_data()),
             ) from None
+        if missing:
+            raise StreamBlockValidationError(non_block_errors=[missing_section_error(label) for label in missing])
         return cleaned
 
 
@@ -145,9 +173,7 @@ def missing_section_error(label):
 
 
 SECTION_ORDER = list(PracticeSectionsBlock.base_blocks.keys())
-REQUIRED_SECTIONS = [
-    name for name, counts in PracticeSectionsBlock._meta_class.block_counts.items() if counts.get("min_num")
-]
+REQUIRED_SECTIONS = [name for name, block in PracticeSectionsBlock.base_blocks.items() if block.meta.group == REQUIRED_GROUP]
 
 
 class FeaturedPracticesStructValue(blocks.StructValue):
@@ -161,9 +187,7 @@ class FeaturedPracticesStructValue(blocks.StructValue):
         from .models import PanelAssessment, PracticeModelPage, recommended_subquery
 
         queryset = (
-            PracticeModelPage.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
+            visible_pages(PracticeModelPage.objects.filter(locale=Locale.get_active()))
             .annotate(recommendation=recommended_subquery())
             .defer_streamfields()
             .select_related("listing_image")

@@ -13,6 +13,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.visibility import visible_pages
+
 from .models import (
     DevelopmentStage,
     PanelAssessment,
@@ -72,9 +74,7 @@ class PracticeListing:
 
     def base_queryset(self):
         return (
-            PracticeModelPage.objects.child_of(self.index_page)
-            .live()
-            .public()
+            visible_pages(PracticeModelPage.objects.child_of(self.index_page))
             .annotate(recommendation=recommended_subquery())
         )
 

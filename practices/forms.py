@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from cms.localized import localized_objects
+from cms.validators import validate_single_line, validate_text
 
 from .blocks import REQUIRED_SECTIONS, PracticeSectionsBlock
 from .models import Criterion, CriterionVerdict, PanelAssessment, Region
@@ -40,15 +41,20 @@ class MultipleFileField(forms.FileField):
 class PracticeSubmissionForm(forms.Form):
     """A practice offered to a call: who offers it, the basic facts and the required sections as plain text."""
 
-    name = forms.CharField(label=_("Your name"), max_length=200)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200)
+    name = forms.CharField(label=_("Your name"), max_length=200, validators=[validate_single_line])
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, validators=[validate_single_line])
     email = forms.EmailField(label=_("E-mail"), help_text=_("We send a confirmation to this address."))
-    title = forms.CharField(label=_("Name of the practice"), max_length=200)
+    title = forms.CharField(label=_("Name of the practice"), max_length=200, validators=[validate_single_line])
     short_description = forms.CharField(
-        label=_("Short description"), max_length=800, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Short description"),
+        max_length=800,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_text],
     )
     region = forms.ChoiceField(label=_("Where the practice runs"), choices=Region.choices, initial=Region.NATIONAL)
-    municipality = forms.CharField(label=_("Municipality"), max_length=200, required=False)
+    municipality = forms.CharField(
+        label=_("Municipality"), max_length=200, required=False, validators=[validate_single_line]
+    )
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
@@ -70,6 +76,7 @@ class PracticeSubmissionForm(forms.Form):
                 help_text=block.meta.description,
                 max_length=SECTION_MAX_LENGTH,
                 widget=forms.Textarea(attrs={"rows": 6}),
+                validators=[validate_text],
             )
         self.fields["attachments"] = attachments
         self.fields["website"] = website
@@ -116,22 +123,27 @@ class PracticeSubmissionForm(forms.Form):
 
 
 class PanelAssessmentForm(forms.Form):
-    """A verdict and a justification per criterion, and a recommendation.
+    """A verdict and a justification per criterion, a recommendation, and the revision judged.
 
     Used as the workflow task's action form, so it is built from POST data alone and
-    its cleaned data holds only strings (the page editor passes it through JSON).
+    its cleaned data holds only strings and numbers (the page editor passes it through
+    JSON). `for_task_state` builds the unbound form the panel opens: pre-filled with the
+    practice's last assessment, and bound to the revision the panel is shown now.
     """
 
     recommendation = forms.ChoiceField(
         label=_("Recommendation"), choices=PanelAssessment.RECOMMENDATION_CHOICES, widget=forms.RadioSelect
     )
     comment = forms.CharField(label=_("Comment to the editors"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    revision = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, check_latest=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.check_latest = check_latest
         self.criteria = list(Criterion.source_criteria())
         names = {c.translation_key: c for c in localized_objects(self.criteria)}
         recommendation, comment = self.fields.pop("recommendation"), self.fields.pop("comment")
+        self.criterion_fields = []
         for criterion in self.criteria:
             shown = names.get(criterion.translation_key, criterion)
             self.fields[f"verdict_{criterion.key}"] = forms.ChoiceField(
@@ -146,8 +158,52 @@ class PanelAssessmentForm(forms.Form):
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+            self.criterion_fields.append((criterion.key, shown.name))
         self.fields["recommendation"] = recommendation
         self.fields["comment"] = comment
+
+    @classmethod
+    def for_task_state(cls, task_state):
+        """The form a panel member opens: the last assessment's verdicts, the latest revision to judge."""
+        page = task_state.workflow_state.content_object.specific
+        initial = {"revision": page.get_latest_revision().pk}
+        previous = page.panel_assessment
+        if previous is not None:
+            initial.update(previous.as_form_data())
+        return cls(initial=initial)
+
+    def criterion_groups(self):
+        """(verdict field, justification field) per criterion, for a fieldset each."""
+        return [(self[f"verdict_{key}"], self[f"justification_{key}"]) for key, _name in self.criterion_fields]
+
+    def clean_revision(self):
+        from wagtail.models import Revision
+
+        revision = Revision.objects.filter(pk=self.cleaned_data["revision"]).first()
+        if revision is None:
+            raise ValidationError(_("The revision to assess no longer exists."), code="missing_revision")
+        if self.check_latest:
+            latest = (
+                Revision.objects.filter(base_content_type_id=revision.base_content_type_id, object_id=revision.object_id)
+                .order_by("-pk")
+                .first()
+            )
+            if latest.pk != revision.pk:
+                # Shown again with the new revision: sending it once more judges what is there now.
+                self.data = self.data.copy()
+                self.data[self.add_prefix("revision")] = latest.pk
+                # A form-wide error: the revision field is hidden, its own errors would not show.
+                self.add_error(
+                    None,
+                    ValidationError(
+                        _(
+                            "The practice was changed after you opened this form. Look at the changes and "
+                            "confirm or change your assessment."
+                        ),
+                        code="changed",
+                    ),
+                )
+        return revision.pk
 
     def clean(self):
         cleaned = super().clean()
@@ -160,11 +216,11 @@ class PanelAssessmentForm(forms.Form):
             )
         return cleaned
 
-    def save(self, *, task_state, user):
+    def save(self, *, task_state, user, revision):
         page = task_state.workflow_state.content_object.specific
         assessment = PanelAssessment.objects.create(
             page=page,
-            revision=task_state.revision,
+            revision=revision,
             task_state=task_state,
             assessor=user,
             recommendation=self.cleaned_data["recommendation"],

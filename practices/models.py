@@ -5,14 +5,18 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import OuterRef, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Locale, TranslatableMixin
+from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -20,6 +24,7 @@ from cms.blocks import BaseStreamBlock, ContactPersonBlock
 from cms.localized import localized_objects
 from cms.models import BasePage, default_locale_only
 from cms.search_text import every_language, every_translation, join
+from cms.visibility import visible_pages
 
 from .blocks import SECTION_ORDER, PracticeSectionsBlock
 
@@ -153,9 +158,16 @@ class PracticeIndexPage(BasePage):
         context["page_obj"] = listing.page(request.GET.get("page"), self.per_page)
         context["practices"] = context["page_obj"].object_list
         context["calls"] = (
-            PracticeCallPage.objects.child_of(self).live().public().order_by("-closes_at").defer_streamfields()
+            visible_pages(PracticeCallPage.objects.child_of(self)).order_by("-closes_at").defer_streamfields()
         )
         return context
+
+
+def has_content(value):
+    """False for a section added and left empty (rich text with no text, an empty list)."""
+    if isinstance(value, RichText):
+        return bool(strip_tags(value.source).strip())
+    return bool(value)
 
 
 class PracticeModelPage(BasePage):
@@ -247,8 +259,11 @@ class PracticeModelPage(BasePage):
         )
 
     def ordered_sections(self):
-        """The sections in the template's order, whatever order the editor entered them in."""
-        by_name = {child.block_type: child for child in self.sections}
+        """The sections in the template's order, whatever order the editor entered them in.
+
+        An optional section the editor added but left empty is not shown.
+        """
+        by_name = {child.block_type: child for child in self.sections if has_content(child.value)}
         return [
             {"name": name, "label": by_name[name].block.label, "block": by_name[name]}
             for name in SECTION_ORDER
@@ -382,8 +397,13 @@ class PracticeSubmission(models.Model):
     )
     name = models.CharField(_("submitter's name"), max_length=200)
     organisation = models.CharField(_("organisation"), max_length=200)
-    email = models.EmailField(_("e-mail"))
+    # Emptied by `purge_personal_data` once a submission that was not accepted is old enough.
+    email = models.EmailField(_("e-mail"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    # The confirmation and the centre's notice go out after the submission is stored; if
+    # sending fails the submission stays, and the centre sees why here.
+    emails_sent_at = models.DateTimeField(_("e-mails sent at"), null=True, blank=True)
+    email_error = models.TextField(_("e-mail error"), blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -400,10 +420,17 @@ class PracticeSubmission(models.Model):
 class ExpertPanelReviewTask(AbstractGroupApprovalTask):
     """A workflow task in which a panel member assesses the practice against every criterion.
 
-    Approving requires a verdict and a justification for each criterion and a
-    recommendation (the form refuses anything less, and `on_action` checks again because
-    the page editor's action menu passes the data in without the view validating it).
-    The assessment is stored with the revision the task judged.
+    Recording the assessment requires a verdict and a justification for each criterion
+    and a recommendation (the form refuses anything less, and `on_action` checks again
+    because the page editor's action menu passes the data in without the view validating
+    it). What the panel judged is what is published: the assessment names the revision
+    the panel was shown, the task is moved onto it, and the finishing action publishes
+    exactly that revision (`practices.workflows`). If someone else changed the practice
+    after the panel opened it, nothing is recorded and the panel judges again.
+
+    "Recommend" approves (and so publishes); "do not recommend" rejects: the practice is
+    not published and the assessment goes back to the editors as the task's comment, and
+    to the submitter of a submitted practice by e-mail (`practices.verdict_mail`).
     """
 
     class Meta:
@@ -418,7 +445,7 @@ class ExpertPanelReviewTask(AbstractGroupApprovalTask):
         if user.is_superuser or self._user_in_groups(user):
             return [
                 ("reject", _("Request changes"), True),
-                ("approve", _("Record assessment and approve"), True),
+                ("approve", _("Record the assessment"), True),
             ]
         return []
 
@@ -429,20 +456,69 @@ class ExpertPanelReviewTask(AbstractGroupApprovalTask):
             return PanelAssessmentForm
         return super().get_form_for_action(action)
 
+    def get_template_for_action(self, action):
+        if action == "approve":
+            return "practices/admin/panel_assessment_modal.html"
+        return super().get_template_for_action(action)
+
+    def judged_revision(self, task_state, user, revision_id):
+        """The revision the panel judged, or PermissionDenied when someone else changed the practice since.
+
+        Newer revisions by the panel member themself are theirs to judge: the page editor
+        saves the member's own edits just before it records the assessment.
+        """
+        revisions = task_state.workflow_state.content_object.revisions
+        revision = revisions.filter(pk=revision_id).first()
+        if revision is None:
+            raise PermissionDenied(_("The revision to assess does not belong to this practice."))
+        newer = revisions.filter(pk__gt=revision.pk)
+        if newer.exclude(user=user).exists():
+            raise PermissionDenied(
+                _("The practice was changed after you opened the assessment: look at the changes and judge again.")
+            )
+        return newer.order_by("-pk").first() or revision
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         from .forms import PanelAssessmentForm
+        from .verdict_mail import send_verdict_to_submitter
 
         if action_name != "approve":
             return super().on_action(task_state, user, action_name, **kwargs)
         if not (user.is_superuser or self._user_in_groups(user)):
             raise PermissionDenied
-        form = PanelAssessmentForm(data=kwargs)
+        form = PanelAssessmentForm(data=kwargs, check_latest=False)
         if not form.is_valid():
             raise PermissionDenied(_("The assessment is incomplete: every criterion needs a verdict."))
-        form.save(task_state=task_state, user=user)
-        task_state.approve(user=user, comment=form.cleaned_data.get("comment", ""))
-        return None
+        revision = self.judged_revision(task_state, user, form.cleaned_data["revision"])
+        if task_state.revision_id != revision.pk:
+            task_state.revision = revision
+            task_state.save(update_fields=["revision"])
+        assessment = form.save(task_state=task_state, user=user, revision=revision)
+        if assessment.recommended:
+            task_state.approve(user=user, comment=form.cleaned_data.get("comment", ""))
+        else:
+            task_state.reject(user=user, comment=assessment.as_text())
+        transaction.on_commit(lambda: send_verdict_to_submitter(assessment))
+        return reverse("practices_assessment_recorded", args=[assessment.pk])
+
+
+def follow_latest_revision(sender, instance, created, **kwargs):
+    """Keep a panel review on the latest revision while it waits, so the panel's preview shows what it will judge.
+
+    Wagtail pins a task to the revision it started on; an editor may still change the
+    practice while it waits for the panel.
+    """
+    if not created:
+        return
+    from wagtail.models import TaskState
+
+    TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        workflow_state__base_content_type_id=instance.base_content_type_id,
+        workflow_state__object_id=instance.object_id,
+        task__in=ExpertPanelReviewTask.objects.all(),
+    ).exclude(revision=instance).update(revision=instance)
 
 
 class PanelAssessment(models.Model):
@@ -491,6 +567,30 @@ class PanelAssessment(models.Model):
     def language(self):
         """The panel writes its justifications in the source language."""
         return settings.LANGUAGE_CODE
+
+    @property
+    def published(self):
+        """Whether the revision the panel judged is the practice's live one."""
+        return self.revision_id is not None and self.page.live_revision_id == self.revision_id
+
+    def as_form_data(self):
+        """The assessment as the panel's form data: what a new review starts from."""
+        data = {"recommendation": self.recommendation, "comment": self.comment}
+        for verdict in self.verdicts.select_related("criterion"):
+            data[f"verdict_{verdict.criterion.key}"] = verdict.verdict
+            data[f"justification_{verdict.criterion.key}"] = verdict.justification
+        return data
+
+    def as_text(self, language=None):
+        """The assessment as plain text, in `language` (default: the active one), e.g. for the editors."""
+        with override(language or get_language()):
+            lines = [str(self.get_recommendation_display())]
+            for verdict in self.localized_verdicts():
+                lines.append(f"{verdict.localized_criterion.name}: {verdict.get_verdict_display()}")
+                lines.append(f"  {verdict.justification}")
+            if self.comment:
+                lines.append(gettext("Comment: %(comment)s") % {"comment": self.comment})
+        return "\n".join(lines)
 
     def localized_verdicts(self):
         """The verdicts in criterion order, each with its criterion in the active language."""

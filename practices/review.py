@@ -7,23 +7,32 @@ content, and by `ensure_panel_workflow` whenever a submission arrives.
 """
 
 import html
+import logging
 import re
+from functools import partial
 
+from anyascii import anyascii
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Workflow, WorkflowPage
+from wagtail.models import Collection, CollectionViewRestriction, Page, Workflow, WorkflowPage
 
 from .blocks import REQUIRED_SECTIONS
 from .models import PANEL_GROUP_NAME, PANEL_WORKFLOW_NAME, ExpertPanelReviewTask, PracticeModelPage, PracticeSubmission
 
+logger = logging.getLogger(__name__)
+
 SUBMISSIONS_COLLECTION = "Practice submissions"
+SLUG_MAX_LENGTH = 70
+FALLBACK_SLUG = "practice"
+SUBMIT_ATTEMPTS = 5
 PUBLIC_COLLECTION = "Practices"
 
 
@@ -60,8 +69,16 @@ def text_to_rich_text(text):
     return "".join(f"<p>{'<br/>'.join(html.escape(line) for line in p.splitlines())}</p>" for p in paragraphs)
 
 
+def slug_base(title):
+    """An ASCII slug for a title in any script: Arabic, Chinese or emoji are transliterated.
+
+    Only a title with nothing to transliterate (punctuation alone) falls back to "practice".
+    """
+    return slugify(anyascii(title))[:SLUG_MAX_LENGTH].strip("-") or FALLBACK_SLUG
+
+
 def unique_child_slug(parent, title):
-    base = slugify(title)[:70].strip("-") or "practice"
+    base = slug_base(title)
     taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
@@ -94,14 +111,48 @@ def store_attachments(files, title):
     return documents
 
 
-@transaction.atomic
 def submit_practice(call, data, *, files=()):
     """Create a draft practice from a call's submission form, start the review and notify people.
 
-    Returns the draft `PracticeModelPage`. The e-mails go out once the transaction has
-    committed, so a failed submission sends nothing.
+    The draft page, the submission and the workflow are made in one transaction, so a
+    failure leaves nothing half made. Submissions to the same collection are made one at
+    a time (the collection's row is locked until commit), so two of them never compute the
+    same slug or tree path; a conflict with someone else's write (an editor adding a page
+    at that moment) is retried with a fresh slug. The e-mails go out once the transaction
+    has committed and cannot undo it (see `send_submission_emails`).
+
+    Returns the draft `PracticeModelPage`.
     """
-    index = call.get_parent().specific
+    attempt = 1
+    while True:
+        try:
+            with transaction.atomic():
+                submission = store_submission(call, data, files)
+            break
+        except IntegrityError:
+            if attempt == SUBMIT_ATTEMPTS:
+                raise
+            logger.warning("Practice submission to call %s conflicted with another write; retrying.", call.pk)
+            attempt += 1
+            for upload in files:
+                upload.seek(0)
+    transaction.on_commit(partial(send_submission_emails, submission.pk), robust=True)
+    return submission.practice
+
+
+def locked_collection(call):
+    """The call's practice collection, its row locked until the transaction ends (PostgreSQL).
+
+    Read again after the lock, so the tree's child count and last path are current. On
+    SQLite every write transaction already takes the database's write lock at its start.
+    """
+    parent_id = call.get_parent().pk
+    list(Page.objects.select_for_update().filter(pk=parent_id).values_list("pk", flat=True))
+    return Page.objects.get(pk=parent_id).specific
+
+
+def store_submission(call, data, files):
+    index = locked_collection(call)
     documents = store_attachments(files, data["title"])
     sections = [{"type": name, "value": text_to_rich_text(data[name])} for name in REQUIRED_SECTIONS]
     if documents:
@@ -124,11 +175,22 @@ def submit_practice(call, data, *, files=()):
         call=call, practice=practice, name=data["name"], organisation=data["organisation"], email=data["email"]
     )
     ensure_panel_workflow(index).start(practice, user=None)
-    transaction.on_commit(lambda: send_submission_emails(submission))
-    return practice
+    return submission
 
 
-def send_submission_emails(submission):
+def header_text(text):
+    """Text for an e-mail header: one line, whatever the stored value holds."""
+    return " ".join(str(text).split())
+
+
+def send_submission_emails(submission_id):
+    """The submitter's confirmation and the centre's notice, each on its own.
+
+    Runs after the submission is committed: a failure is logged and written on the
+    submission (shown to the centre in the admin's submissions list), never raised, so
+    the stored submission and the submitter's thank-you page stand.
+    """
+    submission = PracticeSubmission.objects.select_related("practice", "call").get(pk=submission_id)
     practice, call = submission.practice, submission.call
     context = {
         "submission": submission,
@@ -136,18 +198,29 @@ def send_submission_emails(submission):
         "call": call,
         "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[practice.pk]),
     }
-    send_mail(
-        gettext("Thank you: your practice “%(title)s” was received") % {"title": practice.title},
-        render_to_string("practices/emails/submission_confirmation.txt", context),
-        None,
-        [submission.email],
-    )
-    send_mail(
-        gettext("New practice submitted to the call “%(call)s”") % {"call": call.title},
-        render_to_string("practices/emails/submission_notice.txt", context),
-        None,
-        [settings.CENTRE_NOTIFY_EMAIL],
-    )
+    messages = [
+        (
+            gettext("Thank you: your practice “%(title)s” was received") % {"title": header_text(practice.title)},
+            "practices/emails/submission_confirmation.txt",
+            submission.email,
+        ),
+        (
+            gettext("New practice submitted to the call “%(call)s”") % {"call": header_text(call.title)},
+            "practices/emails/submission_notice.txt",
+            settings.CENTRE_NOTIFY_EMAIL,
+        ),
+    ]
+    errors = []
+    for subject, template, recipient in messages:
+        try:
+            send_mail(subject, render_to_string(template, context), None, [recipient])
+        except Exception as error:  # an SMTP refusal, a bad address, a template error: all the same here
+            logger.exception("Practice submission %s: could not send %s", submission_id, template)
+            errors.append(f"{template}: {type(error).__name__}: {error}")
+    if errors:
+        PracticeSubmission.objects.filter(pk=submission_id).update(email_error="\n".join(errors)[:2000])
+    else:
+        PracticeSubmission.objects.filter(pk=submission_id).update(emails_sent_at=timezone.now(), email_error="")
 
 
 def publish_submitted_attachments(sender, instance, **kwargs):

@@ -1,6 +1,8 @@
 """Admin for the practice taxonomies, the good-practice criteria and the panel's assessments."""
 
+from django.urls import path, re_path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -48,7 +50,8 @@ class PanelAssessmentViewSet(SnippetViewSet):
 class PracticeSubmissionViewSet(SnippetViewSet):
     model = PracticeSubmission
     icon = "mail"
-    list_display = ["practice", "name", "organisation", "email", "submitted_at"]
+    # A submission whose e-mails failed shows the error: the centre contacts the submitter itself.
+    list_display = ["practice", "name", "organisation", "email", "submitted_at", "emails_sent_at", "email_error"]
     list_filter = ["call"]
     search_fields = ["name", "organisation", "email"]
     inspect_view_enabled = True
@@ -62,3 +65,17 @@ class PracticesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PracticesViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_panel_urls():
+    from .admin_views import AssessmentRecordedView, PanelRevisionsCompareView
+
+    return [
+        re_path(
+            r"^practices/(?P<pk>\d+)/compare/(?P<revision_id_a>\d+)\.\.\.(?P<revision_id_b>\d+)/$",
+            PanelRevisionsCompareView.as_view(),
+            name="practices_panel_compare",
+        ),
+        path("practices/assessments/<int:pk>/recorded/", AssessmentRecordedView.as_view(), name="practices_assessment_recorded"),
+    ]

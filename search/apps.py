@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import indexing
+        from . import checks, indexing  # noqa: F401 - checks registers the start-up check
 
         indexing.connect()

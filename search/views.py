@@ -1,5 +1,6 @@
-"""The public search page: live, public pages of the active language, filtered by type."""
+"""The public search page: the visible pages of the active language, filtered by type."""
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,10 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from cms.visibility import visible_pages
+
 from . import analysis, suggestions
+from .backends import unavailable_errors
 from .backends.documents import LanguageQuery
 from .facets import FACET_KEYS, FACETS, count_by_facet, facet_for_content_type, filter_by_facets
 from .snippets import add_snippets
@@ -25,6 +29,9 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200  # characters kept from the query (and echoed back)
 MAX_TERMS = 12  # words searched for; more only slow the query down without narrowing it
 WORD = re.compile(r"\w+")
+RETRY_AFTER_SECONDS = 120  # what a 503 tells clients and caches when the search engine is down
+
+logger = logging.getLogger(__name__)
 
 
 def clean_query(raw):
@@ -40,13 +47,12 @@ def clean_query(raw):
 
 
 def searchable_pages(locale):
-    """Every page a visitor may find: live, public, real (not alias) pages of one locale."""
-    aliases = Page.objects.filter(alias_of__isnull=False).values("id")
-    return Page.objects.live().public().filter(locale=locale).exclude(id__in=aliases)
+    """Every page a visitor may find: visible, real (not alias) pages of one locale."""
+    return visible_pages(Page.objects.filter(locale=locale), aliases=False)
 
 
 def promotions_for(search_string, locale):
-    """Editors' picks for this query, in their order: live public pages of this locale or links."""
+    """Editors' picks for this query, in their order: visible pages of this locale or links."""
     if not search_string:
         return []
     query = Query.objects.filter(query_string=normalise_query_string(search_string)).first()
@@ -104,12 +110,20 @@ class SearchOutcome:
     results: object
     facet_counts: dict
     groups: list  # the analysed query (search.analysis), for snippets
+    chosen_types: tuple = ()  # the facets the results are filtered to (none: every type)
     any_word: bool = False  # no page had every word: pages with some of them
     suggestion: str = ""  # the query with its unknown words corrected ("did you mean")
 
     @property
     def total(self):
-        return sum(self.facet_counts.values())
+        """The number of (filtered) results: every result belongs to exactly one facet, so it is
+        the sum of the chosen facets' counts, and needs no count query of its own."""
+        chosen = set(self.chosen_types) & set(FACET_KEYS)
+        return sum(count for key, count in self.facet_counts.items() if not chosen or key in chosen)
+
+    @property
+    def found_any(self):
+        return any(self.facet_counts.values())
 
 
 def _search_once(groups, search_string, language, pages, chosen_types, operator):
@@ -118,9 +132,6 @@ def _search_once(groups, search_string, language, pages, chosen_types, operator)
     all_results = backend.search(query, pages)
     facet_counts = count_by_facet(all_results.facet("content_type_id"))
     results = backend.search(query, filter_by_facets(pages, chosen_types)) if chosen_types else all_results
-    # The filtered results number the chosen types' counts (facets.py maps types the same way
-    # for both): the paginator needs no count query of its own.
-    results._count_cache = sum(count for key, count in facet_counts.items() if not chosen_types or key in chosen_types)
     return results, facet_counts
 
 
@@ -136,11 +147,11 @@ def run_search(search_string, locale, chosen_types=()):
     groups = analysis.query_terms(search_string, language, corrections)
     suggestion = suggestions.corrected_text(search_string, corrections) if corrections else ""
     results, facet_counts = _search_once(groups, search_string, language, pages, chosen_types, "and")
-    outcome = SearchOutcome(results, facet_counts, groups, suggestion=suggestion)
-    if outcome.total or len(groups) < 2:
+    outcome = SearchOutcome(results, facet_counts, groups, tuple(chosen_types), suggestion=suggestion)
+    if outcome.found_any or len(groups) < 2:
         return outcome
     results, facet_counts = _search_once(groups, search_string, language, pages, chosen_types, "or")
-    return SearchOutcome(results, facet_counts, groups, any_word=True, suggestion=suggestion)
+    return SearchOutcome(results, facet_counts, groups, tuple(chosen_types), any_word=True, suggestion=suggestion)
 
 
 def search(request):
@@ -151,25 +162,38 @@ def search(request):
     outcome = None
     facet_counts = dict.fromkeys(FACET_KEYS, 0)
     total = 0
-    results = []
+    object_list = []
     promoted = []
     error = False
+    unavailable = False
+    paginator = Paginator([], RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(1)
     if search_string:
+        backend = get_search_backend()
         try:
             outcome = run_search(search_string, locale, chosen)
-            results, facet_counts, total = outcome.results, outcome.facet_counts, outcome.total
+            facet_counts, total = outcome.facet_counts, outcome.total
+            paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
+            paginator.count = total  # known from the facet counts (see run_search)
+            page_obj = paginator.get_page(request.GET.get("page"))  # not a number: 1; too big: last
+            object_list = list(page_obj.object_list)
         except DatabaseError:
             # Analysed queries are only quoted terms; if one still fails, answer, don't crash.
             error = True
-            results = []
-        promoted = promotions_for(search_string, locale)
+        except unavailable_errors(backend) as problem:
+            # The search engine is down or refuses: this page says so, the rest of the site works.
+            logger.error("%s", backend.unavailable_message(problem))
+            unavailable = True
+        if error or unavailable:
+            outcome = None
+            facet_counts, total, object_list = dict.fromkeys(FACET_KEYS, 0), 0, []
+            paginator = Paginator([], RESULTS_PER_PAGE)
+            page_obj = paginator.get_page(1)
+        if not unavailable:
+            promoted = promotions_for(search_string, locale)
+        if not (error or unavailable) and request.GET.get("page", "1") == "1":
+            Query.get(search_string).add_hit()
 
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))  # not a number: 1; too big: last
-    if search_string and not error and request.GET.get("page", "1") == "1":
-        Query.get(search_string).add_hit()
-
-    object_list = list(page_obj.object_list)
     specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in object_list]).specific()}
     page_obj.object_list = [specific.get(p.pk, p) for p in object_list]
     labels = dict(FACETS)
@@ -182,7 +206,7 @@ def search(request):
         {"key": key, "label": label, "count": facet_counts[key], "checked": key in chosen}
         for key, label in FACETS
     ]
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -195,9 +219,14 @@ def search(request):
             "total": total,
             "promoted": promoted,
             "error": error,
+            "unavailable": unavailable,
             "any_word": bool(outcome and outcome.any_word),
             "suggestion": outcome.suggestion if outcome else "",
             "other_languages": other_language_links(shown_query) if search_string else [],
             "language_urls": search_urls(shown_query),
         },
+        status=503 if unavailable else 200,
     )
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

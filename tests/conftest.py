@@ -1,7 +1,27 @@
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
 import pytest
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `search_engine` need a real engine: skip them, saying so, when none is configured."""
+    from django.conf import settings
+
+    if getattr(settings, "SEARCH_ENGINE_BACKEND", None):
+        return
+    skip = pytest.mark.skip(reason="needs a search engine: set OPENSEARCH_URL (`make services` starts one and prints it)")
+    for item in items:
+        if item.get_closest_marker("search_engine"):
+            item.add_marker(skip)
 
 
 @receiver(setting_changed)
@@ -19,21 +39,75 @@ def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
-@pytest.fixture
-def home(db, django_capture_on_commit_callbacks):
-    """A Finnish home page as the default site's root, with live Swedish and English translations."""
+def build_home_tree():
+    """A Finnish home page as the default site's root, with live Swedish and English translations.
+
+    Outside a transaction (session set-up) wagtail-localize publishes the translations at
+    once; inside one, run it under `django_capture_on_commit_callbacks(execute=True)`.
+    """
     from tests.factories import HomePageFactory, translate_page
 
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, title="Etusivu", slug="etusivu", hero_heading="Tervetuloa")
+    make_site_root(home)
+    for language, title in (("sv", "Startsida"), ("en", "Home")):
+        translate_page(home, language, {"title": title, "hero_heading": title})
+    return home
+
+
+def make_site_root(home):
+    """The default site serves `home`; Wagtail's placeholder page from its migrations goes."""
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
     Page.objects.filter(depth=2).exclude(pk=home.pk).filter(content_type__model="page").delete()
-    with django_capture_on_commit_callbacks(execute=True):
-        for language, title in (("sv", "Startsida"), ("en", "Home")):
-            translate_page(home, language, {"title": title, "hero_heading": title})
+
+
+def existing_home():
+    """The session's home page, if the database has it, as the default site's root.
+
+    A test with `serialized_rollback` reloads the rows the migrations made (Wagtail's placeholder
+    page as the site root) beside the session's tree: the site is pointed back at the tree.
+    """
+    from home.models import HomePage
+
+    home = HomePage.objects.filter(depth=2, slug="etusivu", locale=Locale.get_default()).first()
+    if home is not None and not Site.objects.filter(is_default_site=True, root_page=home).exists():
+        make_site_root(home)
     return home
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database with the home tree built once, not per test: translating a page through
+    wagtail-localize is most of a small test's set-up. Each test's changes are rolled back."""
+    with django_db_blocker.unblock():
+        if existing_home() is None:  # --reuse-db keeps it
+            build_home_tree()
+
+
+@pytest.fixture
+def home(db, django_capture_on_commit_callbacks):
+    """The Finnish home page (default site root) with live Swedish and English translations."""
+    found = existing_home()
+    if found is not None:
+        return found
+    # A transactional test flushed the database: build the tree again for this test.
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_home_tree()
+
+
+@pytest.fixture
+def translator(db):
+    """A user in the Translators group only."""
+    from django.contrib.auth.models import Group
+
+    from cms.permissions import TRANSLATORS
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="kaantaja")
+    user.groups.add(Group.objects.get(name=TRANSLATORS))
+    return user
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +122,66 @@ def clear_cache():
     yield
     cache.clear()
     request_cache.clear()
+
+
+DEMO_BUILD = {}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    """Tests that need the demo site run last; its build starts now, beside the other tests."""
+    needs_demo = [item for item in items if "demo_site" in getattr(item, "fixturenames", ())]
+    if needs_demo:
+        from tests.demo_site import DemoBuild
+
+        items[:] = [item for item in items if item not in set(needs_demo)] + needs_demo
+        DEMO_BUILD["build"] = DemoBuild(tempfile.mkdtemp(prefix="kotoutuminen-demo-"))
+
+
+def pytest_sessionfinish(session):
+    build = DEMO_BUILD.pop("build", None)
+    if build is not None:
+        build.stop()
+        shutil.rmtree(build.site.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def demo_site():
+    """The demo site of this run (tests/demo_site.py); do not write to it: copy it."""
+    return DEMO_BUILD["build"].wait()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_site, tmp_path_factory):
+    """`manage.py runserver` on a copy of the demo site, as `make run` serves it; its URL."""
+    from tests.demo_site import MANAGE, PROJECT
+
+    site = demo_site.copy(tmp_path_factory.mktemp("server"))
+    port = free_port()
+    server_log = open(site.folder / "server.log", "w")
+    server = subprocess.Popen(
+        MANAGE + ["runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=PROJECT,
+        env=site.env,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    os.environ["BROWSER_SITE_DATABASE"] = str(site.database)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/robots.txt", timeout=1)  # noqa: S310 - our own server
+            break
+        except OSError:
+            if server.poll() is not None:
+                pytest.fail(f"the server stopped: see {site.folder / 'server.log'}")
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)

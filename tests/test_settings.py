@@ -18,7 +18,9 @@ def load_settings(module, **env):
         "import importlib, json; s = importlib.import_module(%r); "
         "print(json.dumps({'db': s.DATABASES['default']['ENGINE'], "
         "'search': s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'], "
-        "'cache': s.CACHES['default']['BACKEND'], 'media': str(s.MEDIA_ROOT)}))" % module
+        "'cache': s.CACHES['default']['BACKEND'], 'media': str(s.MEDIA_ROOT), 'admins': s.ADMINS, "
+        "'proxies': s.TRUSTED_PROXY_COUNT, 'comment_ip_days': s.COMMENT_IP_RETENTION_DAYS, "
+        "'submission_email_days': s.SUBMISSION_EMAIL_RETENTION_DAYS}))" % module
     )
     return subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=clean, capture_output=True, text=True)
 
@@ -45,6 +47,43 @@ def test_services_come_from_the_environment():
     assert "django_redis.cache.RedisCache" in result.stdout
     assert "search.backends.elasticsearch" in result.stdout
     assert "/srv/media" in result.stdout
+
+
+def test_opensearch_url_selects_the_opensearch_backend():
+    result = load_settings("cms.settings.dev", OPENSEARCH_URL="https://search.example:9200")
+    assert result.returncode == 0, result.stderr
+    assert '"search": "search.backends.opensearch"' in result.stdout
+
+
+def test_tests_search_the_database_even_with_an_engine_configured():
+    """Only the tests marked `search_engine` use the engine, with index prefixes of their own."""
+    result = load_settings("cms.settings.test", OPENSEARCH_URL="http://127.0.0.1:9200")
+    assert result.returncode == 0, result.stderr
+    assert '"search": "wagtail.search.backends.database"' in result.stdout
+
+
+def test_tests_use_redis_when_it_is_configured():
+    assert "LocMemCache" in load_settings("cms.settings.test").stdout
+    assert "django_redis.cache.RedisCache" in load_settings("cms.settings.test", REDIS_URL="redis://127.0.0.1:6379/3").stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"OPENSEARCH_URL": "127.0.0.1:9200"}, "OPENSEARCH_URL='127.0.0.1:9200' is not a URL"),
+        ({"OPENSEARCH_URL": "http://127.0.0.1:92x0"}, "OPENSEARCH_URL='http://127.0.0.1:92x0' is not a URL"),
+        ({"ELASTICSEARCH_URL": "ftp://search.example"}, "ELASTICSEARCH_URL='ftp://search.example' is not a URL"),
+        (
+            {"OPENSEARCH_URL": "http://a.example:9200", "ELASTICSEARCH_URL": "http://b.example:9200"},
+            "Set OPENSEARCH_URL or ELASTICSEARCH_URL, not both",
+        ),
+    ],
+)
+def test_a_malformed_search_url_stops_the_start_naming_the_variable(env, named):
+    result = load_settings("cms.settings.dev", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert named in result.stderr
 
 
 @pytest.mark.parametrize(

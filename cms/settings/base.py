@@ -7,8 +7,10 @@ between them; production refuses to start without the security-related variables
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -31,6 +33,23 @@ def env_int(name, default):
     return default if value in (None, "") else int(value)
 
 
+def env_url(name, schemes=("http", "https")):
+    """A URL such as http://127.0.0.1:9200, or None; anything else stops the start naming the variable."""
+    value = env_str(name)
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value)
+        valid = parts.scheme in schemes and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # a port that is not a number
+        valid = False
+    if not valid:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a URL like {schemes[0]}://127.0.0.1:9200 (scheme {' or '.join(schemes)}, host, port)."
+        )
+    return value
+
+
 def env_list(name, default=()):
     value = os.environ.get(name)
     if value in (None, ""):
@@ -45,7 +64,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # comma list, none: production requir
 DEBUG = env_bool("DEBUG", False)
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")  # cache; local memory without it
-ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")  # search; database backend without it
+OPENSEARCH_URL = env_url("OPENSEARCH_URL")  # search engine; database backend without it
+ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL")  # the same with Elasticsearch 9 instead
+SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kotoutuminen_")  # engine index names start with it
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
@@ -63,6 +84,13 @@ FRONTEND_CACHE_VARNISH_URL = env_str("FRONTEND_CACHE_VARNISH_URL")  # purge targ
 DEEPL_API_KEY = env_str("DEEPL_API_KEY")  # machine translation; button absent without it
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # dev/test turn it off
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)  # anonymous whole-page cache; 0 turns it off
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)  # own proxies in front; 0: REMOTE_ADDR is the client
+ADMINS = [(address, address) for address in env_list("ADMINS")]  # comma list: get every 500 by e-mail
+BLOG_COMMENT_RATE = env_str("BLOG_COMMENT_RATE", "5/10m")  # comment posts per client address
+ADMIN_LOGIN_RATE = env_str("ADMIN_LOGIN_RATE", "10/5m")  # admin login attempts per client address
+PRACTICE_SUBMISSION_RATE = env_str("PRACTICE_SUBMISSION_RATE", "5/h")  # practice submissions per address
+COMMENT_IP_RETENTION_DAYS = env_int("COMMENT_IP_RETENTION_DAYS", 90)  # then purge_personal_data clears it
+SUBMISSION_EMAIL_RETENTION_DAYS = env_int("SUBMISSION_EMAIL_RETENTION_DAYS", 180)  # rejected submissions
 # ---------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -108,10 +136,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every log record of the request carries its id.
+    "cms.request_log.RequestIdMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Early, so a cached page skips sessions, locale, CSRF and auth altogether.
     "cms.middleware.AnonymousPageCacheMiddleware",
+    # Before anything reads request.POST (CSRF): a non-UTF-8 form body is a 400, see the module.
+    "cms.django_form_charset.FormCharsetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -161,6 +193,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache and the site-frame cache are emptied by a generation number kept in the
+# cache, which a per-process (local memory) cache cannot share between workers: they are
+# used with it only where one process serves everything (dev and test set this), and
+# `check --deploy` asks production for REDIS_URL (cms.checks, cms.page_cache).
+SERVES_FROM_ONE_PROCESS = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -176,7 +213,9 @@ LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own strings; then the Finnish and Swedish of Wagtail and wagtail-localize strings
+# that upstream left untranslated (LOCALE_PATHS win over app catalogs, the first entry first).
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_upstream"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
@@ -208,22 +247,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party request for avatars in the admin
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": "kotoutuminen_",
-            "TIMEOUT": 10,
-        }
-    }
-else:
-    # SQLite FTS5 over the terms of search.analysis (see README.md, "Search").
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.sqlite"}}
-
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAILLOCALIZE_JQUERY_PATH = None
+# Submitting a page for translation saves the translation as a draft instead of publishing
+# the source-language text under the other language's URL; the translator publishes it.
+# A draft never changes what visitors see (cms.wagtail_localize_alias_drafts).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
@@ -251,8 +281,6 @@ COMMENT_MAX_LENGTH = 3000
 # --- Blog ----------------------------------------------------------------------------------
 # Comments on a post close this many days after its publication date (0: never).
 BLOG_COMMENTS_CLOSE_AFTER_DAYS = 90
-# Comment posts per client address (django-ratelimit rate: 5 per 10 minutes).
-BLOG_COMMENT_RATE = "5/10m"
 
 # --- Practices -----------------------------------------------------------------------------
 # The expert panel approves practices without page permissions of its own; its task's
@@ -273,15 +301,70 @@ X_FRAME_OPTIONS = "DENY"
 # The only third-party content: videos, and only after the visitor presses play.
 CSP_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 ADMIN_LOGIN_PATH = "/admin/login/"
-ADMIN_LOGIN_RATE = "10/5m"
+# Rate limits (BLOG_COMMENT_RATE, ADMIN_LOGIN_RATE, PRACTICE_SUBMISSION_RATE) count in the
+# shared cache, so they hold across workers and servers when it is Redis (production), and
+# key on the client address from cms.client_address (TRUSTED_PROXY_COUNT).
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "cms.client_address.client_ip"
 SESSION_COOKIE_HTTPONLY = True
 
 LOGIN_URL = "wagtailadmin_login"
 
+# --- Logging -------------------------------------------------------------------------------
+# Warnings and errors to stderr, each with its request id (cms.request_log): every 500 with
+# its traceback, every 4xx that Django logs, every e-mail that could not be sent. With
+# ADMINS set, every 500 is also mailed to them (Django's AdminEmailHandler).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "cms.request_log.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "with_request_id": {
+            "format": "%(asctime)s %(levelname)s %(name)s [request %(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_id"],
+            "formatter": "with_request_id",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "request_id"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stderr", "mail_admins"], "level": "WARNING", "propagate": False},
+        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
+
 # --- Search --------------------------------------------------------------------------------
-# Every backend indexes and searches the terms of one analysis (search/analysis.py: base
-# forms and compound parts of Finnish, Swedish and English words); on PostgreSQL (without an
-# engine) they are kept in modelsearch's tsvector table; see README.md, "Search".
-if not ELASTICSEARCH_URL and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.postgres"}}
+# A search engine when one is configured (OPENSEARCH_URL or ELASTICSEARCH_URL), otherwise the
+# database (search.backends.postgres on PostgreSQL, search.backends.sqlite with FTS5). Every
+# backend indexes and searches the terms of one analysis (search/analysis.py: base forms and
+# compound parts of Finnish, Swedish and English words); see README.md, "Search".
+if OPENSEARCH_URL and ELASTICSEARCH_URL:
+    raise ImproperlyConfigured("Set OPENSEARCH_URL or ELASTICSEARCH_URL, not both: the site uses one search engine.")
+SEARCH_ENGINE_BACKEND = None
+if OPENSEARCH_URL or ELASTICSEARCH_URL:
+    SEARCH_ENGINE_BACKEND = {
+        "BACKEND": "search.backends.opensearch" if OPENSEARCH_URL else "search.backends.elasticsearch",
+        "URLS": [OPENSEARCH_URL or ELASTICSEARCH_URL],
+        "URL_SETTING": "OPENSEARCH_URL" if OPENSEARCH_URL else "ELASTICSEARCH_URL",
+        "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
+        "TIMEOUT": 10,
+    }
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "search.backends.postgres"
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    else "search.backends.sqlite"
+}
+WAGTAILSEARCH_BACKENDS = {"default": SEARCH_ENGINE_BACKEND or DATABASE_SEARCH_BACKEND}

@@ -10,3 +10,5 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = globals().get("WAGTAILLOCALIZE_MACHINE_TRAN
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
 SECURE_SSL_REDIRECT = False
+# runserver and the test client are one process: a local-memory cache is seen by every request.
+SERVES_FROM_ONE_PROCESS = True

@@ -10,24 +10,19 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
 from cms.navigation import site_frame
+from cms.visibility import visible_pages
 
 register = template.Library()
 
 
 def live_translations(page, request=None):
-    """The page's published, really translated versions (aliases are copies, not translations)."""
+    """The page's translations a visitor may see, aliases left out (they are copies, not translations)."""
     if not isinstance(page, Page) or not page.pk:
         return {}
     memo = getattr(request, "_live_translations", None) if request is not None else None
     if memo is not None and page.pk in memo:
         return memo[page.pk]
-    pages = (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .filter(alias_of__isnull=True)
-        .select_related("locale")
-    )
+    pages = visible_pages(page.get_translations(inclusive=True), aliases=False).select_related("locale")
     found = {p.locale.language_code: p for p in pages}
     if request is not None:
         request._live_translations = {**(memo or {}), page.pk: found}
@@ -35,13 +30,13 @@ def live_translations(page, request=None):
 
 
 def locale_home_pages(request):
-    """The live home page of each locale, for pages that lack a translation."""
+    """The visible home page of each locale, for pages that lack a translation."""
     site = Site.find_for_request(request)
     if site is None:
         return {}
     return {
         p.locale.language_code: p
-        for p in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        for p in visible_pages(site.root_page.get_translations(inclusive=True)).select_related("locale")
     }
 
 
@@ -89,6 +84,12 @@ def hreflang_alternates(context, page):
 
 
 @register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors below the root that a visitor may see, top down."""
+    return list(visible_pages(page.get_ancestors().filter(depth__gt=1)))
+
+
+@register.simple_tag
 def language_direction(code=None):
     code = code or translation.get_language() or settings.LANGUAGE_CODE
     try:
@@ -127,17 +128,18 @@ def site_footer(context):
     return {"frame": site_frame(context["request"])}
 
 
+@register.inclusion_tag("includes/privacy_notice_link.html", takes_context=True)
+def privacy_notice_link(context):
+    """A link to the site's privacy notice (site settings), for beside the forms that collect personal data."""
+    request = context.get("request")
+    return {"link": site_frame(request)["privacy_notice"] if request else None}
+
+
 @register.simple_tag(takes_context=True)
 def organisation_name(context):
     request = context.get("request")
     name = site_frame(request)["footer"]["organisation_name"] if request else ""
     return name or settings.WAGTAIL_SITE_NAME
-
-
-@register.filter
-def localized_page(page):
-    """The active language's live translation of a chosen page, or the page itself."""
-    return page.localized if page else page
 
 
 @register.filter

@@ -1,4 +1,4 @@
-"""Which language analysis applies to which locale, shared by every backend."""
+"""Which language a locale is, and PostgreSQL's analysis of it (the engines': `analysis.py`)."""
 
 import re
 
@@ -8,9 +8,6 @@ from .documents import has_locale  # noqa: F401 - the engine backend imports it 
 POSTGRES_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 # Used for objects and locales without a known language, and for models without a locale.
 DEFAULT_POSTGRES_CONFIG = "simple"
-
-# Language code -> Elasticsearch analyzer defined in the index settings (see elasticsearch.py).
-ELASTICSEARCH_ANALYZERS = {"fi": "finnish_text", "sv": "swedish_text", "en": "english_text"}
 
 # Finnish nouns and adjectives in -inen (kotoutuminen, suomalainen, nainen) change their stem
 # to -ise- in every other form (kotoutumisen, kotoutumiseen, kotoutumiset). The Snowball

@@ -49,10 +49,15 @@ def comment_form_fields(response, reply_to=0):
     raise AssertionError(f"no comment form with reply_to={reply_to}")
 
 
-def post_comment(client, page, comment="Hyvä kirjoitus, kiitos!", reply_to=0, remote_addr="10.0.0.1", **changes):
-    """GET the post, take the form's hidden fields and POST a comment the way a visitor does."""
+def post_comment(
+    client, page, comment="Hyvä kirjoitus, kiitos!", reply_to=0, remote_addr="10.0.0.1", headers=None, **changes
+):
+    """GET the post, take the form's hidden fields and POST a comment the way a visitor does.
+
+    `headers` are WSGI environ keys sent with the POST (e.g. HTTP_X_FORWARDED_FOR).
+    """
     fields = comment_form_fields(client.get(page.url), reply_to=reply_to)
     action = fields.pop("action")
     data = {**fields, "name": "Maija Meikäläinen", "email": "maija@example.org", "comment": comment}
     data.update(changes)
-    return client.post(action, data, REMOTE_ADDR=remote_addr)
+    return client.post(action, data, REMOTE_ADDR=remote_addr, **(headers or {}))

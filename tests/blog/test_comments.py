@@ -146,11 +146,11 @@ def test_comment_for_another_object_is_refused(client, post, blog_index):
 
 
 def test_generic_comment_endpoint_cannot_bypass_the_post_route(client, post):
-    """django-comments' own /comments/post/ has no rate limit: it must not take blog comments."""
+    """django-comments' own /comments/post/ has no rate limit: it is not routed at all."""
     fields = comment_form_fields(client.get(post.url))
     fields.pop("action")
     response = client.post("/comments/post/", {**fields, "name": "X", "email": "x@example.org", "comment": "Y"})
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert not XtdComment.objects.exists()
 
 
@@ -266,3 +266,72 @@ def test_page_cache_never_keeps_a_comment_form_and_forgets_on_approval(client, p
     assert client.get(post.url)["X-Page-Cache"] == "hit"
     moderation.approve(XtdComment.objects.values_list("pk", flat=True))
     assert shown_comment_texts(client, post) == ["Hyväksytään myöhemmin"]
+
+
+def test_privacy_notice_is_linked_beside_the_form_once_chosen(client, post, home):
+    from wagtail.models import Site
+
+    from cms.models import SiteSettings
+    from tests.factories import StandardPageFactory
+
+    assert soup(client.get(post.url)).select_one(".comments__new .privacy-notice") is None
+    notice = StandardPageFactory(parent=home, title="Tietosuojaseloste", slug="tietosuojaseloste")
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.privacy_page = notice
+    settings.save()
+
+    link = soup(client.get(post.url)).select_one(".comments__new .privacy-notice a")
+    assert link["href"] == notice.url
+
+
+def post_reply_to(client, post, reply_to):
+    fields = comment_form_fields(client.get(post.url))
+    fields.pop("action")
+    data = {**fields, "reply_to": reply_to, "name": "X", "email": "x@example.org", "comment": "Vastaus"}
+    return client.post(post.url + "comment/", data)
+
+
+@pytest.mark.parametrize(
+    "reply_to",
+    ["9223372036854775808", "999999999999999999999", "-999999999999999999999", "-1", "1e3", "١", " 1", "0x1", ""],
+)
+def test_reply_to_that_is_no_comment_id_is_a_400_on_every_database(client, post, reply_to):
+    """A number beyond 64 bits used to reach SQLite and fail there with OverflowError (500)."""
+    response = post_reply_to(client, post, reply_to)
+    assert response.status_code == 400
+    assert not XtdComment.objects.exists()
+
+
+@pytest.mark.parametrize("timestamp", ["9" * 400, "-" + "9" * 400, "9223372036854775809"])
+def test_timestamp_beyond_any_float_is_refused(client, post, timestamp):
+    """django-comments subtracts it from time.time(): 400 digits used to be an OverflowError (500)."""
+    response = post_comment(client, post, timestamp=timestamp)
+    assert response.status_code == 400
+    assert not XtdComment.objects.exists()
+
+
+def test_behind_a_trusted_proxy_the_limit_and_the_stored_address_are_the_clients(client, post, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy, visitor, neighbour = "10.0.0.254", "198.51.100.7", "198.51.100.8"
+    for number in range(5):
+        response = post_comment(client, post, comment=f"Viesti {number}", remote_addr=proxy,
+                                headers={"HTTP_X_FORWARDED_FOR": f"203.0.113.9, {visitor}"})
+        assert response.status_code == 302
+    sixth = post_comment(client, post, comment="Kuudes", remote_addr=proxy, headers={"HTTP_X_FORWARDED_FOR": visitor})
+    assert sixth.status_code == 429
+    # Another visitor behind the same proxy has a count of their own.
+    other = post_comment(client, post, comment="Naapuri", remote_addr=proxy, headers={"HTTP_X_FORWARDED_FOR": neighbour})
+    assert other.status_code == 302
+    assert sorted(set(XtdComment.objects.values_list("ip_address", flat=True))) == [visitor, neighbour]
+
+
+def test_without_trusted_proxies_a_forwarded_header_changes_nothing(client, post, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for number in range(5):
+        response = post_comment(client, post, comment=f"Viesti {number}", remote_addr="10.1.1.1",
+                                headers={"HTTP_X_FORWARDED_FOR": f"203.0.113.{number}"})
+        assert response.status_code == 302
+    forged = post_comment(client, post, comment="Kuudes", remote_addr="10.1.1.1",
+                          headers={"HTTP_X_FORWARDED_FOR": "203.0.113.99"})
+    assert forged.status_code == 429
+    assert set(XtdComment.objects.values_list("ip_address", flat=True)) == {"10.1.1.1"}

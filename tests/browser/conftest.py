@@ -1,23 +1,17 @@
 """Browser tests: Debian's Chromium driven by playwright against a real server with the demo site.
 
-The server is `manage.py runserver` on a free port with development settings and its own
-SQLite database and media folder, loaded once per session with `load_demo_content`: the
-same site `make run` serves. Where no browser can be started the tests skip and say why;
+The server is `manage.py runserver` on a free port with development settings, serving a
+copy of the demo site built once per run (`demo_site`, tests/demo_site.py): the same site
+`make run` serves. Where no browser can be started the tests skip and say why;
 they never pass without a browser.
 """
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -38,50 +32,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """A running demo site; its URL."""
-    workdir = tmp_path_factory.mktemp("site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "PYTHONUNBUFFERED": "1",
-    }
-    manage = [sys.executable, str(PROJECT / "manage.py")]
-    log = open(workdir / "setup.log", "w")
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
-        result = subprocess.run(manage + command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        assert result.returncode == 0, f"{' '.join(command)} failed: see {workdir / 'setup.log'}"
-    port = free_port()
-    server_log = open(workdir / "server.log", "w")
-    server = subprocess.Popen(
-        manage + ["runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=PROJECT,
-        env=env,
-        stdout=server_log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    os.environ["BROWSER_SITE_DATABASE"] = str(workdir / "site.sqlite3")
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/robots.txt", timeout=1)  # noqa: S310 - our own server
-            break
-        except OSError:
-            if server.poll() is not None:
-                pytest.fail(f"the server stopped: see {workdir / 'server.log'}")
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+def site_url(request):
+    """The running demo site (tests/conftest.py): a copy of the one demo database of this run.
+
+    BROWSER_SITE_URL and BROWSER_SITE_DATABASE point the tests at a demo site already
+    running (to iterate on a test without building the site again); the tests change it.
+    """
+    if os.environ.get("BROWSER_SITE_URL") and os.environ.get("BROWSER_SITE_DATABASE"):
+        return os.environ["BROWSER_SITE_URL"]
+    return request.getfixturevalue("demo_server")
 
 
 @pytest.fixture(scope="session")
@@ -109,11 +69,8 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, site_url):
-    """A fresh browser tab; any request that would leave this machine is blocked and recorded."""
-    context = browser.new_context(base_url=site_url, locale="fi-FI")
-    tab = context.new_page()
+def guard_outside_requests(tab, site_url):
+    """Abort and record (in `tab.outside_requests`) every request that would leave this machine."""
     tab.outside_requests = []
 
     def guard(route):
@@ -125,6 +82,14 @@ def page(browser, site_url):
             route.abort()
 
     tab.route("**/*", guard)
+    return tab
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser tab; any request that would leave this machine is blocked and recorded."""
+    context = browser.new_context(base_url=site_url, locale="fi-FI")
+    tab = guard_outside_requests(context.new_page(), site_url)
     tab.console_errors = []
     tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
     yield tab
@@ -137,3 +102,72 @@ def log_in(page, username, password=None):
     page.fill("#id_password", password or username)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
+
+
+@pytest.fixture(scope="session")
+def login_states():
+    """Cookies of each role's admin session, logged in once per test session.
+
+    The admin login is rate-limited per address (10 per 5 minutes), and every test runs
+    from 127.0.0.1: tests that act as a role share one login.
+    """
+    return {}
+
+
+@pytest.fixture
+def as_role(browser, site_url, login_states):
+    """`as_role("editor", "sv")`: a tab logged in as that demo user, with its admin in that language.
+
+    The language is set as a user does, in the account settings, and stays the user's
+    preference until a later call asks for another.
+    """
+    opened = []
+
+    def open_tab(username, language="fi"):
+        if username not in login_states:
+            context = browser.new_context(base_url=site_url, locale="fi-FI")
+            log_in(context.new_page(), username)
+            login_states[username] = context.storage_state()
+            context.close()
+        state = login_states[username]
+        # The language comes from the browser (Accept-Language), not a cookie of the login.
+        state = {**state, "cookies": [c for c in state["cookies"] if c["name"] != "django_language"]}
+        context = browser.new_context(
+            base_url=site_url,
+            locale={"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}[language],
+            storage_state=state,
+            viewport={"width": 1300, "height": 1000},
+        )
+        tab = guard_outside_requests(context.new_page(), site_url)
+        opened.append(context)
+        if login_states.get(("language", username)) != language:
+            # The admin's language is the user's preference (unprefixed URLs are Finnish otherwise),
+            # set on first use: an earlier run may have left another one in the database.
+            tab.goto("/admin/account/")
+            assert tab.locator("#id_locale-preferred_language").count(), f"{username}: no account form at {tab.url}"
+            tab.select_option("#id_locale-preferred_language", language)
+            for field in ("first_name", "last_name"):  # the demo users have no name; the form asks for one
+                name = tab.locator(f"#id_name_email-{field}")
+                if name.count() and not name.input_value():
+                    name.fill(username.capitalize())
+            tab.locator("form[method=post] button.button-longrunning[type=submit]").first.click()
+            tab.wait_for_load_state()
+            login_states[("language", username)] = language
+            # Saving the account settings gives the session a new key: keep the new cookie.
+            login_states[username] = context.storage_state()
+        return tab
+
+    yield open_tab
+    for context in opened:
+        context.close()
+
+
+def site_query(sql, *params):
+    """Rows from the demo site's database (the server's SQLite file), for what the admin does not show."""
+    import sqlite3
+
+    connection = sqlite3.connect(os.environ["BROWSER_SITE_DATABASE"])
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()

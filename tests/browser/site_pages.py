@@ -25,3 +25,17 @@ def pages_by_type(database):
         path = PREFIX[language] + "/" + url_path.strip("/").partition("/")[2]
         found.setdefault((page_type, language), path.rstrip("/") + "/")
     return found
+
+
+def page_id(database, title, language):
+    """The id of the page with this title in a language's tree (its alias too: aliases share titles)."""
+    connection = sqlite3.connect(database)
+    row = connection.execute(
+        """
+        SELECT p.id FROM wagtailcore_page p JOIN wagtailcore_locale l ON l.id = p.locale_id
+        WHERE p.title = ? AND l.language_code = ? ORDER BY p.id LIMIT 1
+        """,
+        (title, language),
+    ).fetchone()
+    connection.close()
+    return row[0] if row else None

@@ -7,12 +7,14 @@ field labels editors read. The site's admin login is rate-limited (10 per 5 minu
 address), so the journeys together log in fewer than ten times.
 """
 
+import os
 import re
 import uuid
 
 import pytest
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import guard_outside_requests, log_in
+from tests.browser.site_pages import page_id
 
 expect = pytest.importorskip("playwright.sync_api", reason="No browser: playwright is not installed").expect
 
@@ -30,19 +32,7 @@ REQUIRED_SECTIONS = [
 def new_tab(browser, site_url, **options):
     """A tab in a context of its own; requests leaving this machine are aborted and recorded."""
     context = browser.new_context(base_url=site_url, locale="fi-FI", viewport={"width": 1300, "height": 1000}, **options)
-    tab = context.new_page()
-    tab.outside_requests = []
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(site_url) or url.startswith("data:"):
-            route.continue_()
-        else:
-            tab.outside_requests.append(url)
-            route.abort()
-
-    tab.route("**/*", guard)
-    return tab
+    return guard_outside_requests(context.new_page(), site_url)
 
 
 @pytest.fixture
@@ -79,16 +69,11 @@ def admin_edit_url(tab, title):
     return link.get_attribute("href")
 
 
-def messages(tab):
-    return tab.locator(".messages").inner_text()
+def write_practice_and_submit(editor, title):
+    """As a logged-in editor, write a new practice with the six required sections and send it to the panel.
 
-
-def test_editor_submits_a_practice_and_the_panel_recommends_it(tabs):
-    title = f"Kielikahvila kirjastossa {uuid.uuid4().hex[:6]}"
-
-    # The editor writes a practice in the collection, with the six required sections.
-    editor = tabs()
-    log_in(editor, "editor")
+    Returns the practice's slug and the collection's page id.
+    """
     collection_edit = admin_edit_url(editor, "Hyvät käytännöt")
     collection_id = re.search(r"/admin/pages/(\d+)/", collection_edit).group(1)
     editor.goto(f"/admin/pages/{collection_id}/add_subpage/")
@@ -110,9 +95,23 @@ def test_editor_submits_a_practice_and_the_panel_recommends_it(tabs):
     settle_autosave(editor)
     editor.locator("footer .w-dropdown__toggle").click()
     submit = editor.locator("button[name=action-submit]")
-    assert "Expert panel review" in submit.inner_text()
+    assert "Asiantuntijaraadin arviointi" in submit.inner_text()
     submit.click()
     editor.wait_for_url(f"**/admin/pages/{collection_id}/")
+    return slug, collection_id
+
+
+def messages(tab):
+    return tab.locator(".messages").inner_text()
+
+
+def test_editor_submits_a_practice_and_the_panel_recommends_it(tabs):
+    title = f"Kielikahvila kirjastossa {uuid.uuid4().hex[:6]}"
+
+    # The editor writes a practice in the collection, with the six required sections.
+    editor = tabs()
+    log_in(editor, "editor")
+    slug, collection_id = write_practice_and_submit(editor, title)
     assert title in messages(editor)
 
     # Not public yet.
@@ -137,9 +136,10 @@ def test_editor_submits_a_practice_and_the_panel_recommends_it(tabs):
         justifications.nth(number).fill(f"Kriteeri {number + 1} täyttyy: perustelu selaintestistä.")
     form.locator("input[name=recommendation][value=recommend]").check()
     form.locator("button[type=submit]").click()
-    panel.wait_for_load_state()
-    panel.locator(".modal").wait_for(state="hidden")
-    panel.reload()
+    # The panel member lands on a confirmation that says where the practice now is.
+    panel.wait_for_url("**/admin/practices/assessments/*/recorded/")
+    assert title in messages(panel)
+    panel.goto("/admin/")
     assert panel.locator("tr", has_text=title).count() == 0
 
     # Published: a visitor sees the good-practice mark and six criteria met.
@@ -199,6 +199,67 @@ def test_translator_translates_an_updated_lead_into_swedish(tabs):
     assert new_lead not in visitor.locator("main").inner_text()
     visitor.goto("/tietoa-meista/")
     assert new_lead in visitor.locator("main").inner_text()
+
+
+def test_a_translators_swedish_draft_stays_unseen_until_published(tabs):
+    """Issue 14: a draft in the wagtail-localize editor never changes what visitors get."""
+    marker = uuid.uuid4().hex[:6]
+    title, finnish_lead = f"Kotoutumiskurssi {marker}", f"Kurssi esitellään suomeksi ({marker})."
+    swedish_title, swedish_lead = f"Integrationskurs {marker}", f"Kursen presenteras på svenska ({marker})."
+    database = os.environ["BROWSER_SITE_DATABASE"]
+
+    # An administrator publishes a new Finnish page: wagtail-localize mirrors it as a Swedish alias.
+    editor = tabs()
+    log_in(editor, "admin")
+    home_id = page_id(database, "Kotoutuminen.fi", "fi")
+    editor.goto(f"/admin/pages/{home_id}/add_subpage/")
+    editor.locator("a[href*='/pages/add/home/standardpage/']").click()
+    editor.wait_for_url("**/admin/pages/add/home/standardpage/**")
+    editor.fill("#id_title", title)
+    editor.fill("#id_lead", finnish_lead)
+    editor.wait_for_function("() => document.querySelector('#id_slug').value !== ''")  # made from the title
+    slug = editor.locator("#id_slug").input_value()
+    settle_autosave(editor)
+    editor.locator("footer .w-dropdown__toggle").click()
+    editor.locator("button[name=action-publish]").click()
+    editor.wait_for_url(f"**/admin/pages/{home_id}/")
+    visitor = tabs()
+    visitor.goto(f"/sv/{slug}/")
+    assert finnish_lead in visitor.locator("main").inner_text()
+    assert visitor.locator("main").get_attribute("lang") == "fi"
+
+    # The translator asks for a translation of the alias and types the Swedish text; no publishing.
+    translator = tabs()
+    log_in(translator, "translator")
+    translator.goto(f"/admin/pages/{page_id(database, title, 'sv')}/edit/")
+    translator.locator("a[href*='/admin/localize/submit/page/']").first.click()
+    translator.wait_for_url("**/admin/localize/submit/page/**")
+    translator.locator("main form [type=submit]").last.click()
+    translator.locator(".js-translation-editor").wait_for()
+    for source, target in ((title, swedish_title), (finnish_lead, swedish_lead)):
+        segment = translator.locator("li.incomplete", has_text=source).last
+        segment.get_by_role("button").first.click()  # "Käännä" (Translate)
+        segment.locator("textarea").fill(target)
+        segment.get_by_role("button").last.click()  # "Tallenna" (Save)
+        translator.locator("li.complete", has_text=target).wait_for()
+
+    # The visitor still gets the Finnish page at the Swedish address, marked as Finnish.
+    visitor.goto(f"/sv/{slug}/")
+    main = visitor.locator("main").inner_text()
+    assert finnish_lead in main and swedish_lead not in main and swedish_title not in main
+    assert swedish_title not in visitor.title()
+    # Still the alias: the text is marked as Finnish, and no Swedish version is claimed.
+    assert visitor.locator("main").get_attribute("lang") == "fi"
+    assert visitor.locator("link[rel=alternate][hreflang=sv]").count() == 0
+
+    # Published: now the Swedish text.
+    translator.get_by_role("button", name=re.compile("Publish in Svenska|Julkaise")).click()
+    translator.wait_for_load_state()
+    visitor.goto(f"/sv/{slug}/")
+    main = visitor.locator("main").inner_text()
+    assert swedish_lead in main and swedish_title in main and finnish_lead not in main
+    assert visitor.locator("main").get_attribute("lang") is None  # the page's own language, Swedish
+    assert not visitor.outside_requests
 
 
 def count_in(text):

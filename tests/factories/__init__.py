@@ -34,7 +34,7 @@ class StandardPageFactory(wagtail_factories.PageFactory):
         model = StandardPage
 
 
-def translate_page(page, language, fields, publish=True):
+def translate_page(page, language, fields, publish=True, user=None):
     """Translate a page through wagtail-localize, giving new text for some fields by name.
 
     Strings not named in `fields` keep the source text. Needs on-commit callbacks to run
@@ -51,5 +51,5 @@ def translate_page(page, language, fields, publish=True):
                 context=segment.context,
                 defaults={"data": fields[segment.context.path]},
             )
-    translation.save_target(publish=publish)
+    translation.save_target(user=user, publish=publish)
     return page.get_translation(locale)

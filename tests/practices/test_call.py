@@ -119,3 +119,20 @@ def test_two_submissions_with_the_same_title_get_their_own_pages(client, open_ca
         "mentorina-maahan-muuttaneelle",
         "mentorina-maahan-muuttaneelle-2",
     ]
+
+
+def test_privacy_notice_is_linked_in_the_form_once_chosen(client, open_call, home):
+    from wagtail.models import Site
+
+    from cms.models import SiteSettings
+    from tests.factories import StandardPageFactory
+
+    def link():
+        return BeautifulSoup(client.get(open_call.url).content, "html.parser").select_one("form .privacy-notice a")
+
+    assert link() is None
+    notice = StandardPageFactory(parent=home, title="Tietosuojaseloste", slug="tietosuojaseloste")
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.privacy_page = notice
+    settings.save()
+    assert link()["href"] == notice.url

@@ -9,3 +9,9 @@ def fresh_locale_languages():
     clear_locale_languages()
     yield
     clear_locale_languages()
+
+
+@pytest.fixture
+def trees(home, locales):
+    """The home page of each language: {"fi": ..., "sv": ..., "en": ...}."""
+    return {"fi": home, "sv": home.get_translation(locales["sv"]), "en": home.get_translation(locales["en"])}

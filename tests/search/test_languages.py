@@ -1,7 +1,5 @@
 """Each language's pages found in that language's terms, on whichever database backend runs the tests."""
 
-import re
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
@@ -11,19 +9,7 @@ from home.models import StandardPage
 from search.backends.documents import LanguageQuery
 from search.views import searchable_pages
 from tests.factories.search import add_standard_page
-
-
-def result_titles(response):
-    html = response.content.decode()
-    if 'class="search-results"' not in html:
-        return []
-    main = html.split('class="search-results"', 1)[1].split("</ol>", 1)[0]
-    return re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', main)
-
-
-@pytest.fixture
-def trees(home, locales):
-    return {"fi": home, "sv": home.get_translation(locales["sv"]), "en": home.get_translation(locales["en"])}
+from tests.search.responses import result_titles
 
 
 @pytest.mark.django_db

@@ -1,7 +1,5 @@
 """The public search page: what it finds, what it never shows, and how it answers bad input."""
 
-import re
-
 import pytest
 from django.db import connection
 from wagtail.models import Page
@@ -9,24 +7,9 @@ from wagtail.models import Page
 from search import facets
 from search.views import clean_query
 from tests.factories.search import add_plain_page, add_standard_page, make_private, promote
+from tests.search.responses import facet_counts, result_titles
 
 pytestmark = pytest.mark.django_db
-
-
-def result_titles(response):
-    html = response.content.decode()
-    main = html.split('class="search-results"', 1)[1].split("</ol>", 1)[0] if 'class="search-results"' in html else ""
-    return re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', main)
-
-
-def facet_counts(response):
-    html = response.content.decode()
-    return {key: int(count) for key, count in re.findall(r'name="type" value="(\w+)"[^>]*>[^(]*\((\d+)\)', html)}
-
-
-@pytest.fixture
-def trees(home, locales):
-    return {"fi": home, "sv": home.get_translation(locales["sv"]), "en": home.get_translation(locales["en"])}
 
 
 def test_only_live_public_pages_of_the_active_locale(client, trees):

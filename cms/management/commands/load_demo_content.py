@@ -1,23 +1,22 @@
 """Build the demo site: `python manage.py load_demo_content`.
 
-Idempotent: a second run finds every object and changes nothing. Each app adds its
-content in a module `<app>/demo.py` with an `ORDER`, a `load(ctx)` function and, for what
-needs every app's content first, an optional `finish(ctx)`; this
-command runs them in order, so `cms` needs to import no app.
+The content is data: `<app>/demo_data/*.yaml` (see `cms/demo.py` for the format and the
+order in which it is built). Idempotent: a second run finds every object and changes
+nothing. `cms` imports no app: models are named by their labels in the data files, and
+sections only an app understands go to that app's `demo.py`.
 """
 
-import importlib
-
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale, Page
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
-from cms.demo import DemoContext, Progress
+from cms.demo import DemoContext, Progress, load_all
 
 DEV_ADMIN = ("admin", "admin")
 # Development only: one user per role, password = user name, so each flow can be tried by hand.
@@ -29,36 +28,19 @@ DEV_ROLE_USERS = [
 ]
 
 
-def demo_loaders():
-    loaders = []
-    for app_config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{app_config.name}.demo")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app_config.name}.demo":
-                raise
-            continue
-        if hasattr(module, "load"):
-            loaders.append(module)
-    return sorted(loaders, key=lambda module: module.ORDER)
-
-
 class Command(BaseCommand):
     help = "Create the demo site in Finnish with Swedish and English translations (idempotent)."
 
     def handle(self, *args, **options):
         progress = Progress(self.stdout.write)
-        user = self.admin_user()
-        ctx = DemoContext(home=None, user=user, progress=progress, objects={})
-        loaders = demo_loaders()
-        for module in loaders:
-            self.stdout.write(self.style.MIGRATE_HEADING(f"{module.__name__}: {module.__doc__.strip().splitlines()[0]}"))
-            module.load(ctx)
-        # A second pass for what needs every app's content first (menus, footers).
-        for module in loaders:
-            if hasattr(module, "finish"):
-                module.finish(ctx)
-        self.sync_locale_trees()
+        ctx = DemoContext(user=self.admin_user(), progress=progress)
+        # Wagtail updates its reference index ("usage") on every save, several times per
+        # page here; built once at the end it costs a fraction of that.
+        with disable_reference_index_auto_update():
+            load_all(ctx, lambda text: self.stdout.write(self.style.MIGRATE_HEADING(text)))
+            self.sync_locale_trees()
+        if progress.created:
+            call_command("rebuild_references_index", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Done: {progress.created} objects created, {progress.existing} already there.")
         )

@@ -1,0 +1,177 @@
+"""Caches never outlive a visibility change, and draft work never empties them (cms/page_cache.py)."""
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction, Site
+
+from blog import moderation
+from blog.models import BlogIndexPage, BlogPage
+from cms import page_cache
+from cms.models import MainMenu, MenuItem, SiteSettings
+from home.models import StandardPage
+from tests.factories import UserFactory
+
+from .world import create_page, post_comment, publish_edit
+
+pytestmark = pytest.mark.django_db
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def page(home, editor):
+    return create_page(home, StandardPage(title="Ajankohtainen sivu", slug="sivu", lead="Julkinen teksti."), editor)
+
+
+def cached(client, url):
+    """GET twice; whether the second answer came from the page cache."""
+    client.get(url)
+    return client.get(url).get("X-Page-Cache") == "hit"
+
+
+def test_draft_saves_leave_the_cache_alone(client, page, editor):
+    assert cached(client, "/")
+    draft = page.get_latest_revision_as_object()
+    draft.title = "Luonnos"
+    draft.save_revision(user=editor)  # the admin's "Save draft" and its autosave
+    draft.save_revision(user=editor, changed=False)
+    create_page(page.get_parent(), StandardPage(title="Uusi luonnos", slug="uusi"), editor, publish=False)
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "publish", "unpublish", "password", "login", "restriction_removed", "move", "delete", "scheduled_expiry",
+        "menu_published", "settings_saved",
+    ],
+)
+def test_every_change_of_what_visitors_see_empties_the_cache(client, home, page, editor, change):
+    other = create_page(home, StandardPage(title="Toinen", slug="toinen"), editor)
+    restriction = None
+    if change == "restriction_removed":
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert cached(client, "/")
+    assert cached(client, "/sivu/") == (restriction is None)  # a restricted page is never cached
+    if change == "publish":
+        publish_edit(page, editor, title="Päivitetty otsikko", slug="sivu-2")
+    elif change == "unpublish":
+        Page.objects.get(pk=page.pk).unpublish(user=editor)
+    elif change in ("password", "login"):
+        PageViewRestriction.objects.create(page=page, restriction_type=change, password="x" if change == "password" else "")
+    elif change == "restriction_removed":
+        restriction.delete()
+    elif change == "move":
+        Page.objects.get(pk=page.pk).move(other, pos="last-child", user=editor)
+    elif change == "delete":
+        Page.objects.get(pk=page.pk).delete()
+    elif change == "menu_published":
+        menu = MainMenu(name="Valikko", locale=page.locale, live=False)  # the admin's "Save draft"
+        menu.items = [MenuItem(page=page, locale=page.locale)]
+        menu.save()
+        menu.save_revision(user=editor)
+        assert client.get("/")["X-Page-Cache"] == "hit"  # a new draft menu changes nothing
+        menu.save_revision(user=editor).publish(user=editor)
+        assert "Ajankohtainen sivu" in client.get("/").content.decode()  # in the menu now
+        return
+    elif change == "settings_saved":
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.accessibility_statement_page = page
+        settings.save()
+        assert 'href="/sivu/"' in client.get("/").content.decode()  # linked from the footer now
+        return
+    elif change == "scheduled_expiry":
+        publish_edit(page, editor, expire_at=timezone.now() + datetime.timedelta(days=1))
+        assert cached(client, "/sivu/")
+        with time_machine.travel(timezone.now() + datetime.timedelta(days=2)):
+            call_command("publish_scheduled", verbosity=0)
+            assert client.get("/sivu/").status_code == 404
+        return
+    response = client.get("/")
+    assert response.get("X-Page-Cache") != "hit"
+    shown = "Ajankohtainen sivu" in client.get("/sivu/").content.decode()
+    assert shown == (change == "restriction_removed")
+
+
+def test_scheduled_go_live_empties_the_cache_and_shows_the_page_and_its_aliases(client, home, editor, locales):
+    """At go_live_at, `publish_scheduled` (run from cron) publishes the page; every language shows it."""
+    assert cached(client, "/") and cached(client, "/en/")
+    page = create_page(home, StandardPage(title="Ajastettu", slug="ajastettu"), editor, publish=False)
+    page = publish_edit(page, editor, go_live_at=timezone.now() + datetime.timedelta(days=30))
+    alias = page.get_translation(locales["en"])
+    assert client.get("/ajastettu/").status_code == 404
+    assert client.get(alias.url).status_code == 404  # Wagtail made the alias live: the rule did not
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=31)):
+        call_command("publish_scheduled", verbosity=0)
+        assert "Ajastettu" in client.get("/ajastettu/").content.decode()
+        assert "Ajastettu" in client.get(alias.url).content.decode()
+        assert "/ajastettu/" in client.get("/sitemap.xml").content.decode()
+
+
+def test_cached_pages_end_at_the_next_scheduled_change(client, page, editor):
+    publish_edit(page, editor, expire_at=timezone.now() + datetime.timedelta(seconds=120))
+    response = client.get("/")
+    max_age = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert 0 < max_age <= 120
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=121)):
+        response = client.get("/")
+        assert response.get("X-Page-Cache") != "hit"
+        assert "Ajankohtainen sivu" not in response.content.decode()
+
+
+def test_new_held_comments_leave_the_cache_and_approval_empties_it(client, home, editor):
+    index = create_page(home, BlogIndexPage(title="Blogi", slug="blogi"), editor)
+    post = create_page(index, BlogPage(title="Kirjoitus", slug="kirjoitus"), editor)
+    assert cached(client, index.url)
+    comment = post_comment(post, "Odottava kommentti", "10.2.0.1")
+    assert client.get(index.url)["X-Page-Cache"] == "hit"
+    generation = page_cache.generation()
+    moderation.approve([comment.pk])
+    assert page_cache.generation() > generation
+
+
+def test_per_process_cache_is_not_used_when_several_processes_serve(client, page, settings):
+    settings.SERVES_FROM_ONE_PROCESS = False  # production with local memory, under gunicorn
+    client.get("/sivu/")
+    response = client.get("/sivu/")
+    assert "X-Page-Cache" not in response
+    assert "s-maxage" not in response.get("Cache-Control", "")
+
+
+def deploy_check(**env):
+    clean = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "LANG")}
+    clean.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="x" * 60, ALLOWED_HOSTS="kotoutuminen.example",
+        **env,
+    )
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"], cwd=PROJECT, env=clean, capture_output=True, text=True
+    )
+
+
+def test_production_with_a_per_process_cache_fails_the_deploy_check():
+    result = deploy_check()
+    assert result.returncode != 0
+    assert "cms.E001" in result.stderr and "REDIS_URL" in result.stderr
+
+
+def test_production_with_redis_passes_the_cache_check():
+    result = deploy_check(REDIS_URL="redis://127.0.0.1:6379/3")
+    assert "cms.E001" not in result.stdout + result.stderr
