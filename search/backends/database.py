@@ -22,7 +22,7 @@ Each vendor module supplies `upsert_entries` and `match_sql`.
 from collections import Counter
 
 from django.db import connections, router
-from django.db.models import CharField, Count, Exists, OuterRef
+from django.db.models import CharField, Count, Exists, F, OuterRef
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.backends.base import BaseIndex, BaseSearchBackend, BaseSearchQueryCompiler, BaseSearchResults
@@ -84,6 +84,11 @@ def delete_texts(obj):
     IndexedText.objects.filter(
         content_type_id__in=get_descendants_content_types_pks(type(obj)), object_id=str(obj.pk)
     ).delete()
+
+
+def tie_breaker(model):
+    """The field that orders results of equal score: a page's tree path, else the primary key."""
+    return "path" if any(field.name == "path" for field in model._meta.get_fields()) else "pk"
 
 
 class AnalysedDatabaseIndex(BaseIndex):
@@ -225,11 +230,20 @@ class AnalysedSearchResults(BaseSearchResults):
         return self.query_compiler.queryset.model._meta.pk.to_python(object_id)
 
     def _ranked_ids(self):
-        """[(object id, score)] of this slice, best first: one statement, ranked by the database."""
+        """[(object id, score)] of this slice, best first: one statement, ranked by the database.
+
+        Equal scores are ordered by `tie_breaker` (a page's place in the tree), so a page of
+        results is the same on every backend and every run.
+        """
         match_sql, match_params = self._match()
-        ids = self.query_compiler.queryset.annotate(_search_object_id=Cast("pk", CharField())).values(
-            "_search_object_id"
-        ).order_by()
+        model = self.query_compiler.queryset.model
+        ids = (
+            self.query_compiler.queryset.annotate(
+                _search_object_id=Cast("pk", CharField()), _search_tie=F(tie_breaker(model))
+            )
+            .values("_search_object_id", "_search_tie")
+            .order_by()
+        )
         ids_sql, ids_params = ids.query.sql_with_params()
         limit = "" if self.stop is None else f" LIMIT {int(self.stop - self.start)}"
         offset = f" OFFSET {int(self.start)}" if self.start else ""
@@ -237,9 +251,10 @@ class AnalysedSearchResults(BaseSearchResults):
             limit = " LIMIT -1" if self.backend.vendor == "sqlite" else " LIMIT ALL"
         sql = (
             f"SELECT matched.object_id, matched.score FROM ({match_sql}) matched "  # noqa: S608 - compiled SQL only
-            f"WHERE matched.object_id IN ({ids_sql}) ORDER BY matched.score DESC, matched.object_id{limit}{offset}"
+            f"JOIN ({ids_sql}) searched ON searched._search_object_id = matched.object_id "
+            f"ORDER BY matched.score DESC, searched._search_tie{limit}{offset}"
         )
-        connection = connections[router.db_for_read(self.query_compiler.queryset.model)]
+        connection = connections[router.db_for_read(model)]
         with connection.cursor() as cursor:
             cursor.execute(sql, [*match_params, *ids_params])
             return cursor.fetchall()

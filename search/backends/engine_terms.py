@@ -19,7 +19,7 @@ The engine's own language analyzers (the `.fi`/`.sv`/`.en` sub-fields) are not u
 these queries; modelsearch's autocomplete (edge n-grams) is.
 """
 
-from .database import TITLE_BONUS, delete_texts, store_texts
+from .database import TITLE_BONUS, delete_texts, store_texts, tie_breaker
 from .documents import IndexDocument, analysed_query
 
 TERMS_TITLE = "_terms_title"
@@ -105,3 +105,11 @@ class AnalysedTermsQueryCompilerMixin:
     def get_inner_query(self):
         title_only = self.fields is not None and set(self.fields) <= {"title"}
         return terms_query(analysed_query(self.query, self.queryset.model), title_only=title_only)
+
+    def get_sort(self):
+        """By score, equal scores by the tie breaker of the database backends (`database.tie_breaker`)."""
+        if not self.order_by_relevance:
+            return super().get_sort()
+        field = self._get_filterable_field(tie_breaker(self.queryset.model))
+        column = self.mapping.get_field_column_name(field) if field is not None else "pk"
+        return [{"_score": "desc"}, {column: "asc"}]
