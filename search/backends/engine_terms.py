@@ -15,8 +15,7 @@ exactly the terms the database backends match:
   (`IndexedText` for snippets, `IndexedWord` for typos), so the search page works the
   same on every backend.
 
-The engine's own language analyzers (the `.fi`/`.sv`/`.en` sub-fields) are not used by
-these queries; modelsearch's autocomplete (edge n-grams) is.
+No language analyzer of the engine is used; modelsearch's autocomplete (edge n-grams) is.
 """
 
 from .database import TITLE_BONUS, delete_texts, store_texts, tie_breaker

@@ -2,7 +2,7 @@
 
 The demo content is built as `make run` builds it, then every query of
 search/relevance/queries.yaml is searched as the search page searches it, on the database
-backend the tests run on.
+backend the tests run on and (marked `search_engine`) on OpenSearch.
 """
 
 import pytest
@@ -22,8 +22,8 @@ def test_the_relevance_set_covers_languages_and_categories():
         assert query["expect"] and all(path.startswith("/") for path in query["expect"]), query
 
 
-@pytest.mark.django_db
-def test_search_quality_does_not_drop_below_the_baseline(django_capture_on_commit_callbacks):
+def load_demo_site(django_capture_on_commit_callbacks):
+    """The demo content as `make run` builds it, indexed by the site's search backend."""
     # Not a transactional test (it would empty the migrated tables for the tests after it):
     # the translations' on-commit publishing runs when the loading ends.
     with open("/dev/null", "w") as quiet, django_capture_on_commit_callbacks(execute=True):
@@ -31,8 +31,10 @@ def test_search_quality_does_not_drop_below_the_baseline(django_capture_on_commi
     with open("/dev/null", "w") as quiet:
         call_command("update_index", stdout=quiet)
 
+
+def assert_not_below_the_baseline(backend):
     groups, results = evaluate()
-    baseline = load_baseline()[connection.vendor]
+    baseline = load_baseline()[backend]
 
     failures = []
     for name, expected in baseline.items():
@@ -45,3 +47,17 @@ def test_search_quality_does_not_drop_below_the_baseline(django_capture_on_commi
     # The goals of the issue, whatever the baseline says.
     assert groups["all"].success >= 0.9 and groups["all"].recall >= 0.8
     assert all(groups[category].recall >= 0.7 for category in CATEGORIES)
+
+
+@pytest.mark.django_db
+def test_search_quality_does_not_drop_below_the_baseline(django_capture_on_commit_callbacks):
+    load_demo_site(django_capture_on_commit_callbacks)
+    assert_not_below_the_baseline(connection.vendor)
+
+
+@pytest.mark.search_engine
+@pytest.mark.django_db
+def test_search_quality_on_the_engine_does_not_drop_below_the_baseline(search_engine, django_capture_on_commit_callbacks):
+    load_demo_site(django_capture_on_commit_callbacks)
+    search_engine.refresh()
+    assert_not_below_the_baseline("opensearch")
