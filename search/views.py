@@ -8,11 +8,12 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import DatabaseError
+from django.db.models import F
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import urlencode
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
@@ -55,10 +56,9 @@ def promotions_for(search_string, locale):
     """Editors' picks for this query, in their order: visible pages of this locale or links."""
     if not search_string:
         return []
-    query = Query.objects.filter(query_string=normalise_query_string(search_string)).first()
-    if query is None:
-        return []
-    picks = list(query.editors_picks.select_related("page"))
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(search_string)).select_related("page")
+    )
     page_ids = [pick.page_id for pick in picks if pick.page_id]
     visible = {
         page.translation_key: page
@@ -82,6 +82,30 @@ def promotions_for(search_string, locale):
                 }
             )
     return promoted
+
+
+def count_hit(search_string):
+    """`Query.get(search_string).add_hit()` in one query fewer: the day's row is updated in place,
+    and only created (by wagtail's own `add_hit`) on the day's first search."""
+    query = Query.get(search_string)
+    if not QueryDailyHits.objects.filter(query=query, date=timezone.now().date()).update(hits=F("hits") + 1):
+        query.add_hit()
+
+
+def specific_pages(pages):
+    """The specific page of each page, in their order: one query per page type.
+
+    (`PageQuerySet.specific()` would first query the types of pages whose types are known.)
+    """
+    ids_by_type = {}
+    for page in pages:
+        ids_by_type.setdefault(page.content_type_id, []).append(page.pk)
+    specific = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            specific.update({page.pk: page for page in model.objects.filter(pk__in=ids)})
+    return [specific.get(page.pk, page) for page in pages]
 
 
 def search_urls(query):
@@ -192,10 +216,9 @@ def search(request):
         if not unavailable:
             promoted = promotions_for(search_string, locale)
         if not (error or unavailable) and request.GET.get("page", "1") == "1":
-            Query.get(search_string).add_hit()
+            count_hit(search_string)
 
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in object_list]).specific()}
-    page_obj.object_list = [specific.get(p.pk, p) for p in object_list]
+    page_obj.object_list = specific_pages(object_list)
     labels = dict(FACETS)
     for page in page_obj.object_list:
         page.search_facet_label = labels[facet_for_content_type(ContentType.objects.get_for_id(page.content_type_id))]
