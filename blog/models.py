@@ -210,7 +210,10 @@ class BlogPage(RoutablePageMixin, BasePage):
         index.FilterField("kind"),
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name", boost=1.2)]),
-        index.RelatedFields("authors", [index.RelatedFields("person", [index.SearchField("name")])]),
+        index.RelatedFields(
+            "authors",
+            [index.RelatedFields("person", [index.SearchField("name"), index.SearchField("organisation")])],
+        ),
     ]
     override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("kind"),

@@ -6,6 +6,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 application = get_wsgi_application()
 
+# Load the search dictionaries (a few seconds) while the worker starts, not on its first search.
+from search.analysis import warm_up  # noqa: E402 - needs the settings loaded above
+
+warm_up()
+
 from cms.page_cache import serve_from_cache  # noqa: E402  (needs the settings loaded above)
 
 # Cached anonymous pages are answered before Django runs (see cms.page_cache).

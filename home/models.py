@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock, DocumentListBlock, KeyFiguresBlock
 from cms.models import BasePage
+from cms.search_text import every_language, join
 from cms.visibility import visible_localized, visible_pages
 
 from .blocks import HomeStreamBlock, ProjectStreamBlock
@@ -279,6 +280,7 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
         index.SearchField("organisations", boost=1.5),
         index.SearchField("municipality", boost=1.5),
         index.SearchField("findings"),
+        index.SearchField("search_facts", boost=2),
         index.FilterField("call_round"),
         index.FilterField("theme"),
         index.FilterField("region"),
@@ -304,6 +306,14 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The pilot cannot end before it starts.")})
+
+    def search_facts(self):
+        """Call round, theme and region, by every name they go by."""
+        return join(
+            every_language(CallRound(self.call_round).label if self.call_round in CallRound.values else ""),
+            every_language(PilotTheme(self.theme).label if self.theme in PilotTheme.values else ""),
+            every_language(Region(self.region).label if self.region in Region.values else ""),
+        )
 
     def practice_model_pages(self):
         """The linked practice models in the active language, those a visitor may see."""

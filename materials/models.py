@@ -47,6 +47,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BaseStreamBlock, embed_url
 from cms.localized import localized_objects
 from cms.models import BasePage, default_locale_only
+from cms.search_text import every_language, every_translation, join
 from cms.visibility import visible_pages
 
 from .languages import LANGUAGE_CHOICES, get_language
@@ -213,6 +214,7 @@ class MaterialPage(BasePage):
         index.SearchField("description", boost=2),
         index.SearchField("producer"),
         index.SearchField("source_project"),
+        index.SearchField("search_facts", boost=2),
         index.FilterField("material_type"),
         index.FilterField("year"),
         # Every language version's own title and transcript, so a search finds the material
@@ -265,6 +267,17 @@ class MaterialPage(BasePage):
     @property
     def type_label(self):
         return self.get_material_type_display()
+
+    def search_facts(self):
+        """Type, series, themes and the languages of the versions, by every name they go by."""
+        languages = [get_language(version.language) for version in self.versions.all()]
+        return join(
+            every_language(MaterialType(self.material_type).label if self.material_type in MaterialType.values else ""),
+            every_translation([self.series]),
+            every_translation(list(self.themes.all())),
+            " ".join(language.endonym for language in languages if language),
+            every_language(*(language.name for language in languages if language)),
+        )
 
 
 def versions_by_direction(versions):

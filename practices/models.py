@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BaseStreamBlock, ContactPersonBlock
 from cms.localized import localized_objects
 from cms.models import BasePage, default_locale_only
+from cms.search_text import every_language, every_translation, join
 from cms.visibility import visible_pages
 
 from .blocks import SECTION_ORDER, PracticeSectionsBlock
@@ -229,6 +230,9 @@ class PracticeModelPage(BasePage):
         index.SearchField("short_description", boost=2),
         index.SearchField("organisations", boost=1.5),
         index.SearchField("municipality"),
+        index.SearchField("author"),
+        index.SearchField("funder"),
+        index.SearchField("search_facts", boost=2),
         index.SearchField("sections"),
         index.FilterField("region"),
         index.FilterField("development_stage"),
@@ -250,6 +254,19 @@ class PracticeModelPage(BasePage):
     @property
     def card_summary(self):
         return self.listing_summary or self.short_description
+
+    def search_facts(self):
+        """Themes, target groups, region and development stage, by every name they go by."""
+        return join(
+            every_translation(list(self.themes.all())),
+            every_translation(list(self.target_groups.all())),
+            every_language(Region(self.region).label if self.region in Region.values else ""),
+            every_language(
+                DevelopmentStage(self.development_stage).label
+                if self.development_stage in DevelopmentStage.values
+                else ""
+            ),
+        )
 
     def ordered_sections(self):
         """The sections in the template's order, whatever order the editor entered them in.
@@ -333,6 +350,7 @@ class PracticeCallPage(RoutablePageMixin, BasePage):
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("lead", boost=1.5),
+        index.RelatedFields("theme", [index.SearchField("name")]),
         index.SearchField("sought"),
         index.SearchField("body"),
     ]

@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
         from cms import page_cache
 
         from . import checks, indexing  # noqa: F401 - checks registers the start-up check
-        from .views import COUNT_SEARCH, count_search
+        from .views import COUNT_SEARCH, count_hit
 
         indexing.connect()
-        page_cache.ON_HIT[COUNT_SEARCH] = count_search
+        page_cache.ON_HIT[COUNT_SEARCH] = count_hit

@@ -2,23 +2,29 @@
 
 import logging
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import DatabaseError
+from django.db.models import F
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
-from wagtail.contrib.search_promotions.models import Query
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from cms.visibility import visible_pages
 
+from . import analysis, suggestions
 from .backends import unavailable_errors
+from .backends.documents import LanguageQuery
 from .facets import FACET_KEYS, FACETS, count_by_facet, facet_for_content_type, filter_by_facets
+from .snippets import add_snippets
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200  # characters kept from the query (and echoed back)
@@ -30,11 +36,6 @@ logger = logging.getLogger(__name__)
 
 
 COUNT_SEARCH = "search:count"
-
-
-def count_search(search_string):
-    """One more search for `search_string`: the admin's promotions and popular searches use the counts."""
-    Query.get(search_string).add_hit()
 
 
 def clean_query(raw):
@@ -58,10 +59,9 @@ def promotions_for(search_string, locale):
     """Editors' picks for this query, in their order: visible pages of this locale or links."""
     if not search_string:
         return []
-    query = Query.objects.filter(query_string=normalise_query_string(search_string)).first()
-    if query is None:
-        return []
-    picks = list(query.editors_picks.select_related("page"))
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(search_string)).select_related("page")
+    )
     page_ids = [pick.page_id for pick in picks if pick.page_id]
     visible = {
         page.translation_key: page
@@ -87,33 +87,99 @@ def promotions_for(search_string, locale):
     return promoted
 
 
-def other_language_links(query):
-    links = []
-    current = translation.get_language()
-    for code, name in settings.LANGUAGES:
-        if code == current:
-            continue
+def count_hit(search_string):
+    """One more search for `search_string` (the admin's promotions and popular searches use the
+    counts): `Query.get(search_string).add_hit()` in one query fewer, the day's row updated in
+    place and only created (by wagtail's own `add_hit`) on the day's first search."""
+    query = Query.get(search_string)
+    if not QueryDailyHits.objects.filter(query=query, date=timezone.now().date()).update(hits=F("hits") + 1):
+        query.add_hit()
+
+
+def specific_pages(pages):
+    """The specific page of each page, in their order: one query per page type.
+
+    (`PageQuerySet.specific()` would first query the types of pages whose types are known.)
+    """
+    ids_by_type = {}
+    for page in pages:
+        ids_by_type.setdefault(page.content_type_id, []).append(page.pk)
+    specific = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            specific.update({page.pk: page for page in model.objects.filter(pk__in=ids)})
+    return [specific.get(page.pk, page) for page in pages]
+
+
+def search_urls(query):
+    """{language code: this search in that language}, for the language switcher."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            url = reverse("search")
-        links.append({"code": code, "name": name, "url": url, "query": query})
-    return links
+            urls[code] = reverse("search") + (f"?{urlencode({'q': query})}" if query else "")
+    return urls
+
+
+def other_language_links(query):
+    current = translation.get_language()
+    urls = search_urls(query)
+    return [
+        {"code": code, "name": name, "url": urls[code], "query": query}
+        for code, name in settings.LANGUAGES
+        if code != current
+    ]
+
+
+@dataclass
+class SearchOutcome:
+    """What the search page shows for a query: results, counts, and how they were found."""
+
+    results: object
+    facet_counts: dict
+    groups: list  # the analysed query (search.analysis), for snippets
+    chosen_types: tuple = ()  # the facets the results are filtered to (none: every type)
+    any_word: bool = False  # no page had every word: pages with some of them
+    suggestion: str = ""  # the query with its unknown words corrected ("did you mean")
+
+    @property
+    def total(self):
+        """The number of (filtered) results: every result belongs to exactly one facet, so it is
+        the sum of the chosen facets' counts, and needs no count query of its own."""
+        chosen = set(self.chosen_types) & set(FACET_KEYS)
+        return sum(count for key, count in self.facet_counts.items() if not chosen or key in chosen)
+
+    @property
+    def found_any(self):
+        return any(self.facet_counts.values())
+
+
+def _search_once(groups, search_string, language, pages, chosen_types, operator):
+    backend = get_search_backend()
+    query = LanguageQuery(search_string, language, operator=operator, groups=groups)
+    all_results = backend.search(query, pages)
+    facet_counts = count_by_facet(all_results.facet("content_type_id"))
+    results = backend.search(query, filter_by_facets(pages, chosen_types)) if chosen_types else all_results
+    return results, facet_counts
 
 
 def run_search(search_string, locale, chosen_types=()):
-    """(lazy results filtered by type, {facet: count} of the unfiltered results, number of results).
+    """The search page's work (and the benchmark's unit).
 
-    Also the benchmark's unit. Every result belongs to exactly one facet, so the number of
-    (filtered) results is the sum of the chosen facets' counts: no count query of its own.
+    Words the index does not know are searched together with their closest known words
+    (typos); pages with every word come first, and if there are none, pages with some.
     """
-    backend = get_search_backend()
+    language = locale.language_code
     pages = searchable_pages(locale)
-    # Counting needs no ranking: without it SQLite skips a per-row score subquery.
-    all_results = backend.search(search_string, pages, operator="and", order_by_relevance=False)
-    facet_counts = count_by_facet(all_results.facet("content_type_id"))
-    results = backend.search(search_string, filter_by_facets(pages, chosen_types), operator="and")
-    chosen = set(chosen_types) & set(FACET_KEYS)
-    total = sum(count for key, count in facet_counts.items() if not chosen or key in chosen)
-    return results, facet_counts, total
+    corrections = suggestions.corrections(search_string, language)
+    groups = analysis.query_terms(search_string, language, corrections)
+    suggestion = suggestions.corrected_text(search_string, corrections) if corrections else ""
+    results, facet_counts = _search_once(groups, search_string, language, pages, chosen_types, "and")
+    outcome = SearchOutcome(results, facet_counts, groups, tuple(chosen_types), suggestion=suggestion)
+    if outcome.found_any or len(groups) < 2:
+        return outcome
+    results, facet_counts = _search_once(groups, search_string, language, pages, chosen_types, "or")
+    return SearchOutcome(results, facet_counts, groups, tuple(chosen_types), any_word=True, suggestion=suggestion)
 
 
 def search(request):
@@ -121,6 +187,7 @@ def search(request):
     chosen = [key for key in dict.fromkeys(request.GET.getlist("type")) if key in FACET_KEYS]
     locale = Locale.get_active()
 
+    outcome = None
     facet_counts = dict.fromkeys(FACET_KEYS, 0)
     total = 0
     object_list = []
@@ -133,19 +200,21 @@ def search(request):
     if search_string:
         backend = get_search_backend()
         try:
-            results, facet_counts, total = run_search(search_string, locale, chosen)
-            paginator = Paginator(results, RESULTS_PER_PAGE)
+            outcome = run_search(search_string, locale, chosen)
+            facet_counts, total = outcome.facet_counts, outcome.total
+            paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
             paginator.count = total  # known from the facet counts (see run_search)
             page_obj = paginator.get_page(request.GET.get("page"))  # not a number: 1; too big: last
             object_list = list(page_obj.object_list)
         except DatabaseError:
-            # Cleaned queries should never reach this; if one does, answer, don't crash.
+            # Analysed queries are only quoted terms; if one still fails, answer, don't crash.
             error = True
         except unavailable_errors(backend) as problem:
             # The search engine is down or refuses: this page says so, the rest of the site works.
             logger.error("%s", backend.unavailable_message(problem))
             unavailable = True
         if error or unavailable:
+            outcome = None
             facet_counts, total, object_list = dict.fromkeys(FACET_KEYS, 0), 0, []
             paginator = Paginator([], RESULTS_PER_PAGE)
             page_obj = paginator.get_page(1)
@@ -153,13 +222,14 @@ def search(request):
             promoted = promotions_for(search_string, locale)
         counted = not (error or unavailable) and request.GET.get("page", "1") == "1"
         if counted:
-            count_search(search_string)
+            count_hit(search_string)
 
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in object_list]).specific()}
-    page_obj.object_list = [specific.get(p.pk, p) for p in object_list]
+    page_obj.object_list = specific_pages(object_list)
     labels = dict(FACETS)
     for page in page_obj.object_list:
         page.search_facet_label = labels[facet_for_content_type(ContentType.objects.get_for_id(page.content_type_id))]
+    if outcome is not None:
+        add_snippets(page_obj.object_list, outcome.groups, locale.language_code)
 
     facets = [
         {"key": key, "label": label, "count": facet_counts[key], "checked": key in chosen}
@@ -179,7 +249,10 @@ def search(request):
             "promoted": promoted,
             "error": error,
             "unavailable": unavailable,
+            "any_word": bool(outcome and outcome.any_word),
+            "suggestion": outcome.suggestion if outcome else "",
             "other_languages": other_language_links(shown_query) if search_string else [],
+            "language_urls": search_urls(shown_query),
         },
         status=503 if unavailable else 200,
     )

@@ -29,7 +29,7 @@ def test_embedded_defaults_need_no_services():
     result = load_settings("cms.settings.dev")
     assert result.returncode == 0, result.stderr
     assert '"db": "django.db.backends.sqlite3"' in result.stdout
-    assert '"search": "wagtail.search.backends.database"' in result.stdout
+    assert '"search": "search.backends.sqlite"' in result.stdout
     assert '"cache": "django.core.cache.backends.locmem.LocMemCache"' in result.stdout
     assert str(PROJECT / "media") in result.stdout
 

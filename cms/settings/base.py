@@ -357,10 +357,9 @@ LOGGING = {
 
 # --- Search --------------------------------------------------------------------------------
 # A search engine when one is configured (OPENSEARCH_URL or ELASTICSEARCH_URL), otherwise the
-# database. On PostgreSQL, search.backends.postgres stems each page with its locale's text
-# search configuration (finnish/swedish/english) and parses the query in the language of the
-# rows it matches; SQLite keeps Wagtail's database backend (FTS5, no stemming). See README.md,
-# "Search".
+# database (search.backends.postgres on PostgreSQL, search.backends.sqlite with FTS5). Every
+# backend indexes and searches the terms of one analysis (search/analysis.py: base forms and
+# compound parts of Finnish, Swedish and English words); see README.md, "Search".
 if OPENSEARCH_URL and ELASTICSEARCH_URL:
     raise ImproperlyConfigured("Set OPENSEARCH_URL or ELASTICSEARCH_URL, not both: the site uses one search engine.")
 SEARCH_ENGINE_BACKEND = None
@@ -375,6 +374,6 @@ if OPENSEARCH_URL or ELASTICSEARCH_URL:
 DATABASE_SEARCH_BACKEND = {
     "BACKEND": "search.backends.postgres"
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-    else "wagtail.search.backends.database"
+    else "search.backends.sqlite"
 }
 WAGTAILSEARCH_BACKENDS = {"default": SEARCH_ENGINE_BACKEND or DATABASE_SEARCH_BACKEND}

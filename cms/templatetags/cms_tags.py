@@ -46,16 +46,20 @@ def language_switcher(context, page=None):
     """One link per language: to this page's translation, or else to that language's home page.
 
     A language with no live translation of this page is shown as such, so the switcher
-    never pretends a page exists where it does not.
+    never pretends a page exists where it does not. A view that is not a page (search) gives
+    its own address in every language as `language_urls` ({code: url}).
     """
     request = context.get("request")
     current = translation.get_language()
     translations = live_translations(page, request) if page else {}
+    view_urls = context.get("language_urls") or {}
     homes = None
     languages = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
-        if target is None:
+        if code in view_urls:
+            target, url = True, view_urls[code]
+        elif target is None:
             homes = homes if homes is not None else locale_home_pages(request)
             fallback = homes.get(code)
             url = fallback.url if fallback else f"/{'' if code == settings.LANGUAGE_CODE else code + '/'}"

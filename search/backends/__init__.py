@@ -1,9 +1,9 @@
-"""Language-aware search backends.
+"""Search backends over the one language analysis of `search.analysis`.
 
-`languages` says which language a locale is and how PostgreSQL analyses it; `analysis` is
-the analysis of the search engines. `postgres`, `opensearch` and `elasticsearch` are the
-backends (see README.md, "Search"); `engine` is what the last two share. This package must
-stay importable from settings: it imports no models here.
+`documents` is what every backend indexes and how a query becomes analysed terms;
+`sqlite` and `postgres` (with `database`, what they share) and `opensearch` and
+`elasticsearch` (with `engine` and `engine_terms`) are the backends (see README.md,
+"Search"). This package must stay importable from settings: it imports no models here.
 """
 
 

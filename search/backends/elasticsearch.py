@@ -1,7 +1,7 @@
-"""Elasticsearch 9 backend with Finnish, Swedish and English analysis.
+"""Elasticsearch 9 backend over the terms of `search.analysis`.
 
-modelsearch's `elasticsearch9` backend with the language sub-fields and analyzers shared with
-the OpenSearch backend (see `search.backends.engine` and `search.backends.analysis`).
+modelsearch's `elasticsearch9` backend matching the pre-analysed terms shared with every other
+backend (see `search.backends.engine` and `search.backends.engine_terms`).
 Selected by `ELASTICSEARCH_URL`. The `elasticsearch` client refuses OpenSearch servers:
 point `OPENSEARCH_URL` at those.
 """

@@ -1,19 +1,13 @@
-"""What the OpenSearch and Elasticsearch backends share: language sub-fields and failing clearly.
+"""What the OpenSearch and Elasticsearch backends share: the one analysis, client reuse, clear failures.
 
-Design: per-language sub-fields. Every analysed text field of the mapping (each
-SearchField, the `_all_text` catch-all and the `_all_text_boost_*` fields) keeps its
-standard-analysed main field and gets one sub-field per language (`.fi`, `.sv`, `.en`),
-analysed with that language's analyzer from `search.backends.analysis`. Documents need no
-change: the engine analyses each value once per sub-field.
-
-A query on a model with a locale (pages, translatable snippets) targets the sub-field of
-the active language (`_all_text.fi` ...), so the query words are analysed by the same
-analyzer as that language's documents; the search page also filters on the active locale,
-so Finnish content is only ever matched with Finnish stemming. Models without a locale
-(images, documents) and languages without an analyzer use the main fields.
-
-The cost is index size (each text is indexed four times); the alternative, one index per
-locale, would need a backend that routes every document and query to its own index.
+Analysis: the engine matches the terms of `search.analysis`, the same terms as the SQLite and
+PostgreSQL backends (see `search.backends.engine_terms`): every document carries its
+analysed title and body terms in two fields the engine takes as they are (`whitespace`
+analyzer), and every query is the analysed term groups of the visitor's words. No language
+analyzer of the engine is involved, so a word is found the same way on every backend, and
+the engine needs no analysis plug-in beyond its built-in `whitespace` analyzer. modelsearch's
+own fields stay in the mapping: its `_edgengrams` serve autocomplete (admin choosers), and
+filters and ordering use its filter fields.
 
 Each concrete backend (`opensearch.py`, `elasticsearch.py`) is `language_backend(...)` of
 modelsearch's backend for its client, naming the errors that mean "the engine cannot be
@@ -21,52 +15,14 @@ used" (`unavailable_errors`): the search page answers 503 on them, `update_index
 system check name the environment variable and the URL.
 """
 
-import copy
 import threading
 from urllib.parse import urlsplit, urlunsplit
 
-from django.utils import translation
-from modelsearch.backends.elasticsearchbase import Field
-from modelsearch.utils import deep_update
-
-from .analysis import INDEX_SETTINGS, LANGUAGE_ANALYZERS, language_sub_fields
-from .languages import has_locale, language_of
+from .engine_terms import AnalysedTermsIndexMixin, AnalysedTermsMappingMixin, AnalysedTermsQueryCompilerMixin
 from .modelsearch_facet_size import FacetAllValuesMixin
 
 # Seconds the start-up check waits for the engine's answer.
 CHECK_TIMEOUT = 3
-
-
-def query_language(model):
-    """The active language, if the model has a locale and the language has an analyzer."""
-    if not has_locale(model):
-        return None
-    language = language_of(translation.get_language())
-    return language if language in LANGUAGE_ANALYZERS else None
-
-
-class LanguageMappingMixin:
-    def get_mapping(self):
-        mapping = super().get_mapping()
-        self._add_language_sub_fields(mapping["properties"])
-        return mapping
-
-    def _add_language_sub_fields(self, properties):
-        for field_mapping in properties.values():
-            if field_mapping.get("type") == "nested":
-                self._add_language_sub_fields(field_mapping["properties"])
-            elif field_mapping.get("type") == "text" and "analyzer" not in field_mapping:
-                # Autocomplete (edge n-gram) fields have their own analyzer and stay as they are.
-                field_mapping["fields"] = language_sub_fields()
-
-
-class LanguageQueryCompilerMixin:
-    def _remap_fields(self, fields):
-        remapped = super()._remap_fields(fields)
-        language = query_language(self.queryset.model)
-        if language is None:
-            return remapped
-        return [Field(f"{field.field_name}.{language}", field.boost) for field in remapped]
 
 
 class TopHitsWithoutTotalMixin:
@@ -103,11 +59,6 @@ def shared_client(client_class):
     return client
 
 
-def with_language_analysis(index_settings):
-    """modelsearch's index settings with the analyzers of `search.backends.analysis` added."""
-    return deep_update(copy.deepcopy(index_settings), INDEX_SETTINGS)
-
-
 def without_password(url):
     parts = urlsplit(url)
     if parts.password is None:
@@ -117,7 +68,7 @@ def without_password(url):
 
 
 class EngineBackendMixin:
-    """Index settings with the language analysis, client reuse and clear failures.
+    """Client reuse and clear failures.
 
     Extra backend option: `URL_SETTING`, the name of the environment variable the URL came
     from, used in error messages.
@@ -158,31 +109,32 @@ class EngineBackendMixin:
 def language_backend(name, module, engine_backend, client_class, unavailable_errors, ping):
     """A subclass of one of modelsearch's engine backends with everything above.
 
-    `engine_backend`: modelsearch's backend class (its mapping, query compiler and results
-    classes are extended alongside); `client_class`: that backend's client; `unavailable_errors`:
-    the client's exceptions for "cannot be used"; `ping(client, timeout)`: one cheap request.
+    `engine_backend`: modelsearch's backend class (its mapping, index, query compiler and
+    results classes are extended alongside); `client_class`: that backend's client;
+    `unavailable_errors`: the client's exceptions for "cannot be used"; `ping(client, timeout)`:
+    one cheap request.
     """
 
     def subclass(class_name, bases, **attributes):
         return type(class_name, bases, {"__module__": module, "__qualname__": class_name, **attributes})
 
-    mapping = subclass("LanguageMapping", (LanguageMappingMixin, engine_backend.mapping_class))
+    mapping = subclass("AnalysedTermsMapping", (AnalysedTermsMappingMixin, engine_backend.mapping_class))
     return subclass(
         name,
         (EngineBackendMixin, engine_backend),
         mapping_class=mapping,
+        index_class=subclass("AnalysedTermsIndex", (AnalysedTermsIndexMixin, engine_backend.index_class)),
         query_compiler_class=subclass(
-            "LanguageSearchQueryCompiler",
-            (LanguageQueryCompilerMixin, engine_backend.query_compiler_class),
+            "AnalysedTermsQueryCompiler",
+            (AnalysedTermsQueryCompilerMixin, engine_backend.query_compiler_class),
             mapping_class=mapping,
         ),
         autocomplete_query_compiler_class=subclass(
-            "LanguageAutocompleteQueryCompiler", (engine_backend.autocomplete_query_compiler_class,), mapping_class=mapping
+            "AutocompleteQueryCompiler", (engine_backend.autocomplete_query_compiler_class,), mapping_class=mapping
         ),
         results_class=subclass(
-            "LanguageSearchResults", (FacetAllValuesMixin, TopHitsWithoutTotalMixin, engine_backend.results_class)
+            "AnalysedTermsSearchResults", (FacetAllValuesMixin, TopHitsWithoutTotalMixin, engine_backend.results_class)
         ),
-        settings=with_language_analysis(engine_backend.settings),
         client_class=staticmethod(shared_client(client_class)),
         unavailable_errors=unavailable_errors,
         ping_engine=staticmethod(ping),

@@ -1,9 +1,9 @@
-"""OpenSearch backend (opensearch-py client) with Finnish, Swedish and English analysis.
+"""OpenSearch backend (opensearch-py client) over the terms of `search.analysis`.
 
 modelsearch's `opensearch3` backend (the one that works with opensearch-py 3.x; it talks to
-OpenSearch 1.x, 2.x and 3.x servers) with the language sub-fields and analyzers shared with
-the Elasticsearch backend (see `search.backends.engine` and `search.backends.analysis`).
-Selected by `OPENSEARCH_URL`.
+OpenSearch 1.x, 2.x and 3.x servers) matching the pre-analysed terms shared with every other
+backend (see `search.backends.engine` and `search.backends.engine_terms`). Selected by
+`OPENSEARCH_URL`.
 """
 
 from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend

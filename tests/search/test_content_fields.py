@@ -38,3 +38,69 @@ def test_post_is_found_by_its_writer(client, home):
     post = BlogPageFactory(parent=blog, title="Koko kunta mukana", authors=[PersonFactory(name="Saara Kirjoittaja")])
     post.save_revision().publish()
     assert "Koko kunta mukana" in result_titles(client, "Kirjoittaja")
+
+
+def test_material_is_found_by_series_type_and_version_languages(client, home):
+    from materials.models import MaterialType
+    from tests.factories.materials import MaterialSeriesFactory
+
+    registry = MaterialIndexPageFactory(parent=home, title="Materiaalit", slug="materiaalit")
+    series = MaterialSeriesFactory(name="Ymmärrä Suomea")
+    material = MaterialPageFactory(
+        parent=registry,
+        title="Perhe ja lapset",
+        series=series,
+        material_type=MaterialType.WEBINAR_RECORDING,
+        languages=("fi", "so", "ti"),
+    )
+    material.save_revision().publish()
+    MaterialPageFactory(parent=registry, title="Toinen materiaali", languages=("fi",)).save_revision().publish()
+
+    for query in [
+        "Ymmärrä Suomea",  # the series
+        "webinaari",  # the type in Finnish (part of "Webinaaritallenne")
+        "webinar",  # and in English
+        "somali",  # a version's language by its Finnish name
+        "somaliksi",  # inflected
+        "Soomaali",  # by its own name
+        "tigrinja",
+    ]:
+        assert result_titles(client, query) == ["Perhe ja lapset"], query
+
+
+def test_practice_is_found_by_theme_target_group_region_and_author(client, home):
+    from practices.models import Region
+    from tests.factories.practices import (
+        PracticeIndexPageFactory,
+        PracticeModelPageFactory,
+        TargetGroupFactory,
+        ThemeFactory,
+    )
+
+    index = PracticeIndexPageFactory(parent=home)
+    practice = PracticeModelPageFactory(
+        parent=index,
+        title="Työnhakuklubi",
+        region=Region.LAPLAND,
+        author="Maija Kehittäjä",
+        themes=[ThemeFactory(name="Työllisyys")],
+        target_groups=[TargetGroupFactory(name="Työnhakijat")],
+    )
+    practice.save_revision().publish()
+
+    for query in ["työllisyyden", "työnhakijoille", "Lappi", "Lapland", "Kehittäjä"]:
+        assert result_titles(client, query) == ["Työnhakuklubi"], query
+
+
+def test_pilot_is_found_by_call_round_and_region(client, home):
+    from home.choices import CallRound, Region
+    from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
+
+    project = ProjectPageFactory(parent=home, title="Hanke", summary="", coordinator="Koordinaattori")
+    pilot = PilotReportPageFactory(
+        parent=project, title="Ensiaskeleet", call_round=CallRound.FOURTH, region=Region.UUSIMAA, summary="Pilotti."
+    )
+    pilot.save_revision().publish()
+
+    assert result_titles(client, "hakukierros 4") == ["Ensiaskeleet"]
+    assert result_titles(client, "Uudellamaalla") == ["Ensiaskeleet"]

@@ -167,14 +167,14 @@ class Command(BaseCommand):
         hits = {language: [] for language in LANGUAGES}
         for language in LANGUAGES:  # warm-up: connection, content types, caches
             with translation.override(language):
-                results, _counts, _total = run_search(QUERIES[language][0], locales[language])
-                list(results[:10])
+                list(run_search(QUERIES[language][0], locales[language]).results[:10])
         for index in range(count):
             language = LANGUAGES[index % len(LANGUAGES)]
             query = rng.choice(QUERIES[language])
             with translation.override(language):
                 started = time.perf_counter()
-                results, _counts, total = run_search(query, locales[language])
+                outcome = run_search(query, locales[language])
+                results, total = outcome.results, outcome.total
                 first_page = list(results[:10])
                 timings[language].append((time.perf_counter() - started) * 1000)
             hits[language].append(total)

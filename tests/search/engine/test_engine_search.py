@@ -1,79 +1,23 @@
-"""What visitors get from the search page when the site searches a real engine (OpenSearch)."""
+"""What only the engine has: its index lifecycle and its facet buckets.
+
+The rules of the search page (visibility, languages, ranking, pagination, bad input) are
+tested on every backend, the engine included, by the tests that take the `search` fixture
+(tests/search/test_search_page.py, test_languages.py).
+"""
 
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
 from search import facets
-from tests.factories import translate_page
 from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
 from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 from tests.factories.materials import MaterialIndexPageFactory, MaterialPageFactory
 from tests.factories.practices import PracticeCallPageFactory, PracticeIndexPageFactory, PracticeModelPageFactory
-from tests.factories.search import add_plain_page, add_standard_page, make_private, promote
+from tests.factories.search import add_plain_page, add_standard_page
 from tests.search.responses import facet_counts, result_count, result_titles
 
 pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
-
-
-@pytest.mark.parametrize(
-    ("language", "text", "query"),
-    [
-        # The -inen rule and the Finnish stemmer: the nominative finds the genitive, and back.
-        ("fi", "Kotoutumisen tuki kunnissa", "kotoutuminen"),
-        ("fi", "Kotoutuminen alkaa ensimmäisestä päivästä", "kotoutumisen"),
-        ("fi", "Neuvontaa maahanmuuttajille", "maahanmuuttajien"),
-        ("sv", "Integrationen i kommunerna", "kommun"),
-        ("sv", "Information för invandrare", "invandrarna"),
-        ("en", "Integrated services for immigrants", "integration"),
-        ("en", "Mentoring families", "family"),
-    ],
-)
-def test_each_language_is_stemmed_in_its_own_language(client, trees, search_engine, language, text, query):
-    add_standard_page(trees[language], text, lead=text)
-    search_engine.refresh()
-    prefix = "" if language == "fi" else f"/{language}"
-
-    assert result_titles(client.get(f"{prefix}/search/", {"q": query})) == [text]
-
-
-def test_a_languages_stemming_does_not_apply_to_another_language(client, trees, search_engine):
-    add_standard_page(trees["en"], "Integrated services", lead="Kotoutuminen is a Finnish word.")
-    add_standard_page(trees["fi"], "Suomenkielinen sivu", lead="Kotoutuminen on tärkeää.")
-    search_engine.refresh()
-
-    # English text is analysed as English: the Finnish -inen rule does not reach it...
-    assert result_titles(client.get("/en/search/", {"q": "kotoutumisen"})) == []
-    assert result_titles(client.get("/en/search/", {"q": "kotoutuminen"})) == ["Integrated services"]
-    # ...while the same query in Finnish finds the Finnish page, with Finnish stemming.
-    assert result_titles(client.get("/search/", {"q": "kotoutumisen"})) == ["Suomenkielinen sivu"]
-
-
-def test_only_live_public_real_pages_of_the_active_locale(client, trees, search_engine, django_capture_on_commit_callbacks):
-    add_standard_page(trees["fi"], "Mentorointi julkinen", lead="mentorointi ryhmissä")
-    add_standard_page(trees["fi"], "Mentorointi luonnos", lead="mentorointi", live=False)
-    private = add_standard_page(trees["fi"], "Mentorointi salainen", lead="mentorointi")
-    add_standard_page(private, "Mentorointi salaisen alasivu", lead="mentorointi")
-    make_private(private)
-    untranslated = add_standard_page(trees["fi"], "Mentorointi vain suomeksi", lead="mentorointi")
-    untranslated.create_alias(parent=trees["sv"], update_slug="mentorointi-alias")
-    translated = add_standard_page(trees["fi"], "Mentorointi käännetty", lead="mentorointi")
-    with django_capture_on_commit_callbacks(execute=True):
-        translate_page(translated, "sv", {"title": "Mentorskap översatt", "lead": "mentorskap"})
-    add_standard_page(trees["sv"], "Mentorointi på svenska", lead="mentorointi")
-    search_engine.refresh()
-
-    finnish = client.get("/search/", {"q": "mentorointi"})
-    assert sorted(result_titles(finnish)) == ["Mentorointi julkinen", "Mentorointi käännetty", "Mentorointi vain suomeksi"]
-    assert sum(facet_counts(finnish).values()) == result_count(finnish) == 3
-
-    # The Swedish tree: its own page only; neither the alias of the untranslated page nor the
-    # Finnish text of any page.
-    swedish = client.get("/sv/search/", {"q": "mentorointi"})
-    assert result_titles(swedish) == ["Mentorointi på svenska"]
-    assert sum(facet_counts(swedish).values()) == result_count(swedish) == 1
-    assert result_titles(client.get("/sv/search/", {"q": "mentorskap"})) == ["Mentorskap översatt"]
-    assert result_titles(client.get("/en/search/", {"q": "mentorointi"})) == []
 
 
 @pytest.fixture
@@ -112,36 +56,6 @@ def test_facet_counts_equal_the_results(client, one_page_of_every_type, search_e
         assert facet_counts(filtered) == counts  # counts describe the query, not the filter
     both = client.get("/search/?q=yhteistyö&type=practice&type=blog_post")
     assert result_count(both) == 3
-
-
-def test_promoted_results_come_first_and_only_if_visible(client, trees, search_engine):
-    plain = add_standard_page(trees["fi"], "Tulkkaus arjessa", lead="tulkkaus")
-    promoted = add_standard_page(trees["fi"], "Tulkkauspalvelut", lead="palvelut ilman hakusanaa")
-    draft = add_standard_page(trees["fi"], "Tulkkausluonnos", lead="tulkkaus", live=False)
-    promote("Tulkkaus", page=promoted, description="Editors' choice")
-    promote("tulkkaus", page=draft)
-    search_engine.refresh()
-
-    html = client.get("/search/", {"q": "tulkkaus"}).content.decode()
-
-    promoted_section = html.split('class="search-promoted"', 1)[1].split("</section>", 1)[0]
-    assert "Tulkkauspalvelut" in promoted_section
-    assert "Tulkkausluonnos" not in html
-    assert html.index("search-promoted") < html.index('class="search-results"')
-    assert result_titles(client.get("/search/", {"q": "tulkkaus"})) == [plain.title]
-
-
-def test_pagination(client, trees, search_engine, monkeypatch):
-    for number in range(23):
-        add_standard_page(trees["fi"], f"Kielikoulutus {number:02d}", lead="kielikoulutus")
-    search_engine.refresh()
-
-    pages = [result_titles(client.get("/search/", {"q": "kielikoulutus", "page": str(n)})) for n in (1, 2, 3)]
-
-    assert [len(titles) for titles in pages] == [10, 10, 3]
-    seen = [title for titles in pages for title in titles]
-    assert sorted(seen) == [f"Kielikoulutus {number:02d}" for number in range(23)]  # no page twice, none missing
-    assert result_titles(client.get("/search/", {"q": "kielikoulutus", "page": "99"})) == pages[2]
 
 
 def test_update_index_rebuilds_into_a_new_index_behind_the_alias(client, trees, search_engine):
