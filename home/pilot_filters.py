@@ -17,7 +17,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from .choices import CallRound, PilotTheme, Region
+from cms.vocabulary import Region
+
+from .choices import CallRound, PilotTheme
 
 PILOTS_PER_PAGE = 12
 
