@@ -112,8 +112,6 @@ class MaterialIndexPage(BasePage):
     subpage_types = ["materials.MaterialPage"]
     max_count_per_parent = 1
 
-    per_page = 12
-
     class Meta:
         verbose_name = _("material registry")
 
@@ -121,11 +119,11 @@ class MaterialIndexPage(BasePage):
         from .registry import Registry
 
         context = super().get_context(request, *args, **kwargs)
-        registry = Registry(self, request.GET)
+        registry = Registry(self, request.GET, request.GET.get("page"))
         context["registry"] = registry
-        context["facets"] = registry.facets()
-        context["page_obj"] = registry.page(request.GET.get("page"), self.per_page)
-        context["materials"] = registry.prepare(context["page_obj"].object_list)
+        context["facets"] = registry.facets
+        context["page_obj"] = registry.page_obj
+        context["materials"] = registry.materials()
         return context
 
 

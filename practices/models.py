@@ -97,8 +97,6 @@ class PracticeIndexPage(BasePage):
     subpage_types = ["practices.PracticeModelPage", "practices.PracticeCallPage"]
     max_count_per_parent = 1
 
-    per_page = 12
-
     class Meta:
         verbose_name = _("practice collection")
 
@@ -106,11 +104,11 @@ class PracticeIndexPage(BasePage):
         from .filters import PracticeListing
 
         context = super().get_context(request, *args, **kwargs)
-        listing = PracticeListing(self, request.GET)
+        listing = PracticeListing(self, request.GET, request.GET.get("page"))
         context["listing"] = listing
-        context["facets"] = listing.facets()
-        context["page_obj"] = listing.page(request.GET.get("page"), self.per_page)
-        context["practices"] = context["page_obj"].object_list
+        context["facets"] = listing.facets
+        context["page_obj"] = listing.page_obj
+        context["practices"] = listing.practices()
         context["calls"] = (
             visible_pages(PracticeCallPage.objects.child_of(self)).order_by("-closes_at").defer_streamfields()
         )
