@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
 
 
-def skip_search_engine_tests(items):
+def pytest_collection_modifyitems(config, items):
     """Tests marked `search_engine` need a real engine: skip them, saying so, when none is configured."""
     from django.conf import settings
 
@@ -129,11 +129,7 @@ DEMO_BUILD = {}
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
-    """Tests that need the demo site run last; its build starts now, beside the other tests.
-
-    (One hook: a second definition in this module would replace the first.)
-    """
-    skip_search_engine_tests(items)
+    """Tests that need the demo site run last; its build starts now, beside the other tests."""
     needs_demo = [item for item in items if "demo_site" in getattr(item, "fixturenames", ())]
     if needs_demo:
         from tests.demo_site import DemoBuild
