@@ -8,11 +8,14 @@ Steps, each printed as it runs:
    bench/data/bench.sqlite3 or BENCH_DATABASE_URL; reused when its row counts are complete.
 3. Query count and render latency per public page type on both datasets (bench.render),
    in child processes with bench.settings.
-4. Requests per second under gunicorn on the large dataset (bench.load).
+4. Under gunicorn on the large dataset (bench.load): requests per second of every page kind
+   uncached, of a cached page, of a bare WSGI app serving the same bytes (the ceiling), and
+   the workers' memory after 1 000 and 10 000 requests.
 5. The table, printed and written to bench/results.md.
 
 Options: --runs N (timed renders per page type, default 30), --seconds S (per load run,
-default 10), --load-runs N (default 3), --no-load (skip gunicorn), --budget S (maximum
+default 10), --load-runs N (default 3), --no-load (skip gunicorn), --memory-requests N (default
+10000, 0 skips the memory reading), --budget S (maximum
 seconds of timed renders per page type, default 60; a page slower than that gets fewer runs,
 at least 5, and the table says how many).
 """
@@ -164,6 +167,8 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--load-runs", type=int, default=3)
     parser.add_argument("--no-load", action="store_true")
+    parser.add_argument("--memory-requests", type=int, default=10000,
+                        help="requests over every page kind before the second memory reading (0: skip)")
     parser.add_argument("--results", default=str(BENCH_DIR / "results.md"))
     options = parser.parse_args(argv)
 
@@ -178,10 +183,11 @@ def main(argv=None):
     large = render(large_url, "large (generated)", options.runs, options.budget)
     load_result = None
     if not options.no_load:
-        page = large["pages"].get("practice model", {}).get("url") or large["pages"]["home"]["url"]
-        out(f"load under gunicorn on the large dataset ({page})")
-        load_result = load.measure(large_url, DATA_DIR / "media", page, seconds=options.seconds,
-                                   runs=options.load_runs, out=out)
+        pages = {kind: row["url"] for kind, row in large["pages"].items() if row["status"] == 200}
+        cached_kind = "practice model" if "practice model" in pages else "home"
+        out(f"load under gunicorn on the large dataset ({len(pages)} page kinds)")
+        load_result = load.measure(large_url, DATA_DIR / "media", pages, cached_kind, seconds=options.seconds,
+                                   runs=options.load_runs, memory_requests=options.memory_requests, out=out)
     machine = report.machine(large_url, load_average)
     publish(report.build(machine, small_status, large_status, small, large, load_result), options.results, started)
 

@@ -22,6 +22,7 @@ No revisions are written (the admin creates one on first edit).
 """
 
 import json
+import os
 import random
 import sys
 import time
@@ -55,10 +56,11 @@ def families():
         ("blog", "blog posts", "blog.BlogPage", "blog.BlogIndexPage", 2_000),
         ("materials", "material pages", "materials.MaterialPage", "materials.MaterialIndexPage", 1_000),
     ]
+    scale = float(os.environ.get("BENCH_SCALE", "1"))  # a smaller bulk dataset, e.g. for the query-budget test
     found = []
     for key, label, model, index, target in wanted:
         try:
-            found.append((key, label, apps.get_model(model), apps.get_model(index), target))
+            found.append((key, label, apps.get_model(model), apps.get_model(index), max(5, round(target * scale))))
         except LookupError:
             print(f"note: {model} does not exist in this tree; skipped", file=sys.stderr)
     return found

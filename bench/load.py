@@ -1,11 +1,14 @@
-"""Requests per second under gunicorn: an uncached page, a cached page and a static file.
+"""Requests per second under gunicorn: every page kind uncached, a cached page, a static file,
+a bare WSGI app serving the same bytes (the ceiling), and the workers' memory growth.
 
 gunicorn runs `cms.wsgi` with the production settings (a throwaway SECRET_KEY,
 ALLOWED_HOSTS=127.0.0.1, SECURE_SSL_REDIRECT off, DEBUG off), 2 sync workers, static files
-collected into a temporary STATIC_ROOT and served by whitenoise. Twice:
+collected into a temporary STATIC_ROOT and served by whitenoise. Three servers in turn:
 
-* PAGE_CACHE_SECONDS=0: the uncached page and the static file;
-* PAGE_CACHE_SECONDS=600 with REDIS_URL (db 15, emptied first) when Redis answers, so
+* PAGE_CACHE_SECONDS=0: the workers' memory after 1 000 and after 10 000 requests over every
+  page kind, then every page kind uncached, then the static file;
+* `bench.bare_wsgi` serving the cached page's bytes: the ceiling of this gunicorn here;
+* PAGE_CACHE_SECONDS=600 with Redis (BENCH_REDIS_URL, default db 15, emptied first) when Redis answers, so
   both workers share one cache; without Redis there is no page cache (a per-process cache
   could not be emptied in every worker, see cms/page_cache.py).
 
@@ -29,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")  # emptied before the cached runs
 CONNECTIONS, THREADS = 16, 2
 
 
@@ -71,11 +74,11 @@ def production_env(database_url, static_root, media_root, cache_seconds, redis, 
 class Server:
     """A gunicorn process on a free 127.0.0.1 port, stopped by its own pid."""
 
-    def __init__(self, env, workers=2, port=None, extra_args=()):
+    def __init__(self, env, workers=2, port=None, extra_args=(), app="cms.wsgi"):
         self.port = port or free_port()
         self.log = tempfile.NamedTemporaryFile("w+", prefix="bench-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
         self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
-            [GUNICORN, "cms.wsgi", "--no-control-socket", "-w", str(workers), "-b", f"127.0.0.1:{self.port}",
+            [GUNICORN, app, "--no-control-socket", "-w", str(workers), "-b", f"127.0.0.1:{self.port}",
              "--log-level", "warning", *extra_args],
             cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )
@@ -181,11 +184,60 @@ def static_path(static_root):
     return "/static/" + manifest["paths"]["css/site.css"]
 
 
-def measure(database_url, media_root, page_path, seconds=10, runs=3, out=print):
+def worker_memory(server):
+    """Resident memory of each gunicorn worker (children of the master), in MiB."""
+    children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        match = re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+        sizes.append(int(match.group(1)) / 1024)
+    return sizes
+
+
+def round_robin(port, paths, requests, clients=4):
+    """`requests` GETs spread over `paths` by `clients` threads; the number that did not answer 200."""
+    bad = [0] * clients
+
+    def worker(number):
+        for index in range(number, requests, clients):
+            try:
+                status, _headers, _body = get(port, paths[index % len(paths)])
+            except OSError:
+                status = None
+            if status != 200:
+                bad[number] += 1
+
+    threads = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(bad)
+
+
+def memory_growth(server, paths, first=1000, total=10000, out=print):
+    """Worker memory after `first` requests over every page kind and again after `total`."""
+    bad = round_robin(server.port, paths, first)
+    after_first = worker_memory(server)
+    out(f"  memory after {first} requests: {', '.join(f'{size:.0f}' for size in after_first)} MiB per worker")
+    bad += round_robin(server.port, paths, total - first)
+    after_total = worker_memory(server)
+    out(f"  memory after {total} requests: {', '.join(f'{size:.0f}' for size in after_total)} MiB per worker")
+    growth = max(after / before - 1 for before, after in zip(after_first, after_total, strict=True))
+    return {"first": first, "total": total, "after_first": after_first, "after_total": after_total,
+            "growth": growth, "bad": bad}
+
+
+def measure(database_url, media_root, pages, cached_kind, seconds=10, runs=3, memory_requests=10000,
+            out=print):
+    """requests/s of every page kind in `pages` ({kind: path}) uncached, of `cached_kind` cached,
+    of a static file, and of a bare WSGI app serving `cached_kind`'s bytes under the same gunicorn."""
     redis = redis_answers()
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
-    result = {"client": client_name(), "seconds": seconds, "runs": runs, "workers": 2, "page": page_path,
-              "cache_backend": "Redis db 15" if redis else "none: Redis did not answer, and local memory is per worker"}
+    cached_path = pages[cached_kind]
+    result = {"client": client_name(), "seconds": seconds, "runs": runs, "workers": 2, "page": cached_path,
+              "cached_kind": cached_kind, "uncached": {},
+              "cache_backend": REDIS_URL if redis else "none: Redis did not answer, and local memory is per worker"}
     try:
         env = production_env(database_url, static_root, media_root, 0, redis)
         collectstatic(env)
@@ -194,15 +246,30 @@ def measure(database_url, media_root, page_path, seconds=10, runs=3, out=print):
         out(f"  client: {result['client']}, {runs} runs of {seconds} s, gunicorn -w 2 (sync)")
         server = Server(env)
         try:
-            status, headers, _body = server.wait(page_path)
-            assert status == 200, f"{page_path} answered {status}"
+            status, headers, body = server.wait(cached_path)
+            assert status == 200, f"{cached_path} answered {status}"
             assert "X-Page-Cache" not in headers
-            result["uncached"] = rps(server.port, page_path, seconds, runs)
-            out(f"  uncached page {page_path}: {result['uncached']['rps']:.0f} rps")
+            if memory_requests:
+                result["memory"] = memory_growth(server, list(pages.values()), total=memory_requests, out=out)
+            for kind, path in pages.items():
+                status, _headers, _body = get(server.port, path)
+                assert status == 200, f"{path} answered {status}"
+                result["uncached"][kind] = rps(server.port, path, seconds, runs)
+                out(f"  uncached {kind} {path}: {result['uncached'][kind]['rps']:.0f} rps")
             status, _headers, _body = get(server.port, static)
             assert status == 200, f"{static} answered {status}"
             result["static_file"] = rps(server.port, static, seconds, runs)
             out(f"  static file {static}: {result['static_file']['rps']:.0f} rps")
+        finally:
+            server.stop()
+
+        body_file = static_root / "bare-body.html"
+        body_file.write_bytes(body)
+        server = Server({**env, "BENCH_BARE_BODY": str(body_file)}, app="bench.bare_wsgi")
+        try:
+            server.wait("/")
+            result["bare"] = rps(server.port, "/", seconds, runs)
+            out(f"  bare WSGI app ({len(body)} bytes of {cached_path}): {result['bare']['rps']:.0f} rps")
         finally:
             server.stop()
 
@@ -213,13 +280,13 @@ def measure(database_url, media_root, page_path, seconds=10, runs=3, out=print):
         env = production_env(database_url, static_root, media_root, 600, redis)
         server = Server(env)
         try:
-            server.wait(page_path)
+            server.wait(cached_path)
             for _ in range(4):  # fill the cache (each worker, if there is no shared cache)
-                status, headers, _body = get(server.port, page_path)
+                status, headers, _body = get(server.port, cached_path)
             result["cache_header"] = headers.get("X-Page-Cache", "absent")
             out(f"  cached page: X-Page-Cache: {result['cache_header']}")
-            result["cached"] = rps(server.port, page_path, seconds, runs)
-            out(f"  cached page {page_path}: {result['cached']['rps']:.0f} rps")
+            result["cached"] = rps(server.port, cached_path, seconds, runs)
+            out(f"  cached page {cached_path}: {result['cached']['rps']:.0f} rps")
         finally:
             server.stop()
     finally:

@@ -3,7 +3,8 @@
 The database is the one the orchestrator hands over in BENCH_ACTIVE_DATABASE_URL, never the
 developer's db.sqlite3; media go to bench/data/media. Search uses the database, or the
 OpenSearch node in BENCH_OPENSEARCH_URL (bench.search). The page cache is off (render timings
-measure the page), DEBUG is off and templates are cached as in production.
+measure the page), the site-frame cache is on as in production, DEBUG is off and templates are
+cached as in production.
 """
 
 import os
@@ -29,6 +30,9 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SECURE_SSL_REDIRECT = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process renders every page here, so the local-memory cache plays the shared (Redis)
+# cache of production: the site frame is cached as it is there. Whole pages are not.
+SERVES_FROM_ONE_PROCESS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # the demo's users only
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

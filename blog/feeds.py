@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 
+from cms.site_address import page_full_url
+
 FEED_LENGTH = 20
 FEED_CLASSES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
@@ -31,7 +33,7 @@ def publication_datetime(post):
 
 def feed_response(index, request, kind):
     feed_class = FEED_CLASSES[kind]
-    index_url = index.get_full_url(request)
+    index_url = page_full_url(index, request)
     feed_url = index_url + index.reverse_subpage(f"feed_{kind}")
     feed = feed_class(
         title=index.title,
@@ -42,7 +44,7 @@ def feed_response(index, request, kind):
         feed_guid=feed_url,
     )
     for post in feed_posts(index):
-        url = post.get_full_url(request)
+        url = page_full_url(post, request)
         # Names are the same in every language (synchronised), so no per-person look-up.
         names = [author.person.name for author in post.authors.all()]
         feed.add_item(

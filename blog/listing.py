@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 
 from cms.facets import Facet, FacetedListing
 
-from .models import CARD_IMAGE_FILTER, POSTS_PER_PAGE, BlogPage, BlogPageAuthor, Person
+from .models import CARD_IMAGE_FILTERS, POSTS_PER_PAGE, BlogPage, BlogPageAuthor, Person
 
 
 def tags_in_use(listing):
@@ -36,7 +36,7 @@ class BlogListing(FacetedListing):
             .defer_streamfields()
             .select_related("locale")
             .prefetch_related(
-                Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER)),
+                Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS)),
                 Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
             )
         )

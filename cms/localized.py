@@ -14,6 +14,8 @@ def localized_objects(objects, locale=None):
     if not objects:
         return []
     locale = locale or Locale.get_active()
+    if all(obj.locale_id == locale.pk for obj in objects):
+        return objects
     model = type(objects[0])
     translations = {
         obj.translation_key: obj

@@ -1,12 +1,11 @@
 """Site-wide HTTP behaviour: security headers, admin login throttling, anonymous page cache."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from .page_cache import cache_key, is_cacheable_request, is_cacheable_response, timeout
+from .page_cache import is_cacheable_request, is_cacheable_response, lookup, run_on_hit, store, timeout
 from .rate_limits import over_limit
 
 
@@ -76,7 +75,9 @@ class AnonymousPageCacheMiddleware:
     Used only with a cache that every worker shares (see `page_cache`). Only GET/HEAD
     requests without a session or a logged-in user are served from it, and only 200
     responses that set no cookie and are not marked private are stored: a page with a
-    form (CSRF cookie) or a comment form (`Cache-Control: private`) never is.
+    form (CSRF cookie) or a comment form (`Cache-Control: private`) never is. It sits just
+    inside the request id, so the stored copy carries every other header; under gunicorn
+    `page_cache.serve_from_cache` answers the hits before Django runs.
     """
 
     def __init__(self, get_response):
@@ -85,9 +86,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        key = cache_key(request)
-        response = cache.get(key)
-        if response is not None:
+        found = lookup(request.META)
+        if found is not None:
+            status, headers, body, on_hit = found
+            run_on_hit(on_hit)
+            response = HttpResponse(body, status=status)
+            for name, value in headers:
+                response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
@@ -97,7 +102,10 @@ class AnonymousPageCacheMiddleware:
                 return response
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
-            cache.set(key, response, seconds)
+            request.get_host()  # a host Django refuses is never stored
+            patch_cache_control(
+                response, public=True, max_age=0, s_maxage=min(seconds, settings.FRONTEND_CACHE_SECONDS)
+            )
+            store(request, response, seconds)
             response["X-Page-Cache"] = "miss"
         return response

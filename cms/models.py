@@ -13,6 +13,8 @@ from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from . import routing
+
 
 def default_locale_only():
     """`limit_choices_to` for links to translatable snippets: pages point at the original
@@ -50,6 +52,15 @@ class BasePage(Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
+
+    def route(self, request, path_components):
+        """Wagtail's routing, in one query for the whole path (see cms.routing)."""
+        return routing.route(self, request, path_components, plain_routes={Page.route, BasePage.route})
+
+    def get_view_restrictions(self):
+        """Wagtail's, without reading the ancestors again when the page was just routed (see cms.routing)."""
+        restrictions = routing.view_restrictions_on_chain(self)
+        return super().get_view_restrictions() if restrictions is None else restrictions
 
     promote_panels = Page.promote_panels + [
         MultiFieldPanel(

@@ -16,13 +16,28 @@ is shared (Redis). With a per-process cache (local memory) a change made in one 
 could not empty the others' copies: such a cache is used for pages and fragments only
 where one process serves everything (`SERVES_FROM_ONE_PROCESS`: the development server
 and the tests), and production refuses it (`cms.checks`).
+
+The hit path does as little as it can: one cache round trip (the generation and the entry
+together), no session, no authentication, no locale or site look-up. `serve_from_cache`
+answers hits in front of Django altogether (cms/wsgi.py); `AnonymousPageCacheMiddleware`
+stores the responses, and answers hits for servers that do not use cms/wsgi.py (runserver,
+the test client). Both compute the key from the raw request (`key_for`), so anything that
+differs (scheme, host, forwarded headers, path, query) is a different entry: a miss, never a
+wrong page.
+
+Downstream caches (a CDN, Varnish) are not told when something is published, so they may
+keep a page only `FRONTEND_CACHE_SECONDS` (short); our own copy lasts until the next change.
 """
 
 import hashlib
+import threading
 import time
+from http import HTTPStatus
+from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from modelcluster.fields import ParentalKey
@@ -56,19 +71,48 @@ def enabled():
     return settings.PAGE_CACHE_SECONDS > 0 and cache_is_shared()
 
 
+# The generation read once per request (cleared when a request starts and on every bump).
+_seen = threading.local()
+
+
 def generation():
-    value = cache.get(GENERATION_KEY)
+    value = getattr(_seen, "generation", None)
     if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, None)
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            value = 1
+            cache.add(GENERATION_KEY, value, None)
+        _seen.generation = value
     return value
 
 
+def forget_generation(**kwargs):
+    _seen.generation = None
+
+
 def _bump():
+    forget_generation()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, None)
+
+
+def shared_lookup(name, key, read, seconds=60 * 60):
+    """`read()`, kept in the shared cache until what the public sees changes (a new generation).
+
+    For look-ups every request makes and only an administrator changes (sites, locales).
+    Without a shared cache, `read()` every time. A None answer is not kept.
+    """
+    if not cache_is_shared():
+        return read()
+    cache_key = f"{name}:{generation()}:{key}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = read()
+        if value is not None:
+            cache.set(cache_key, value, seconds)
+    return value
 
 
 def invalidate(**kwargs):
@@ -153,6 +197,7 @@ def invalidate_on_restriction_groups(sender, **kwargs):
 
 
 def connect():
+    request_started.connect(forget_generation, dispatch_uid="page-cache-generation")
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(invalidate, dispatch_uid=f"page-cache-{id(signal)}")
     pre_save.connect(remember_comment_state, dispatch_uid="page-cache-comment-state")
@@ -163,21 +208,81 @@ def connect():
     )
 
 
-def cache_key(request):
-    url = f"{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page-cache:{generation()}:{request.method}:{digest}"
+# What makes one response differ from another, read raw from the WSGI environ.
+KEY_VARIABLES = ("REQUEST_METHOD", "wsgi.url_scheme", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST",
+                 "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING")
+UNCACHED_PATHS = ("/admin/", "/documents/", "/comments/")
+# Hooks a cached response asks to run on every hit (e.g. counting a search for promotions).
+ON_HIT = {}
+
+
+def key_for(environ):
+    raw = "\n".join(str(environ.get(name, "")) for name in KEY_VARIABLES)
+    return "page-cache:entry:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def is_cacheable_environ(environ):
+    """GET or HEAD, outside the admin, without a session (so no logged-in user)."""
+    if not enabled() or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if environ.get("PATH_INFO", "").startswith(UNCACHED_PATHS):
+        return False
+    cookies = environ.get("HTTP_COOKIE", "")
+    return settings.SESSION_COOKIE_NAME not in cookies or settings.SESSION_COOKIE_NAME not in SimpleCookie(cookies)
 
 
 def is_cacheable_request(request):
-    if not enabled() or request.method not in ("GET", "HEAD"):
-        return False
-    if request.path.startswith(("/admin/", "/documents/", "/comments/")):
-        return False
-    # No session cookie means no logged-in user (this runs before the auth middleware).
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
-    return not getattr(request, "is_preview", False)
+    return is_cacheable_environ(request.META) and not getattr(request, "is_preview", False)
+
+
+def lookup(environ):
+    """The stored (status, headers, body, on_hit) answering `environ`, or None: one cache round trip."""
+    key = key_for(environ)
+    found = cache.get_many([GENERATION_KEY, key])
+    entry = found.get(key)
+    if entry is None or entry[0] != found.get(GENERATION_KEY):
+        return None
+    return entry[1:]
+
+
+def store(request, response, seconds):
+    """Keep `response` (rendered, final headers) for `seconds` under the current generation."""
+    headers = [(name, value) for name, value in response.items() if name != "X-Page-Cache"]
+    on_hit = getattr(response, "page_cache_on_hit", None)
+    entry = (generation(), response.status_code, headers, response.content, on_hit)
+    cache.set(key_for(request.META), entry, seconds)
+
+
+def run_on_hit(on_hit):
+    if on_hit:
+        name, *args = on_hit
+        ON_HIT[name](*args)
+
+
+def serve_from_cache(application):
+    """WSGI middleware answering cache hits before Django runs; everything else goes to `application`.
+
+    Entries with a hook to run on each hit go through Django, so that the hook runs inside
+    a normal request (database connections opened and closed as usual).
+    """
+    from .request_log import HEADER, request_id_from
+
+    header = "HTTP_" + HEADER.upper().replace("-", "_")
+
+    def cached_application(environ, start_response):
+        if is_cacheable_environ(environ):
+            found = lookup(environ)
+            if found is not None and not found[3]:
+                status, headers, body, _ = found
+                request_id = request_id_from(environ.get(header, ""))
+                start_response(
+                    f"{status} {HTTPStatus(status).phrase}",
+                    [*headers, ("X-Page-Cache", "hit"), (HEADER, request_id)],
+                )
+                return [body]
+        return application(environ, start_response)
+
+    return cached_application
 
 
 def is_cacheable_response(response):

@@ -25,12 +25,15 @@ NO_REQUEST = "-"
 current_request_id = ContextVar("current_request_id", default=NO_REQUEST)
 
 
-def incoming_id(request):
-    if settings.TRUSTED_PROXY_COUNT > 0:
-        candidate = request.headers.get(HEADER, "")
-        if PROXY_ID.fullmatch(candidate):
-            return candidate
+def request_id_from(candidate):
+    """The id a trusted proxy sent (`candidate`, the header's value), or a new one."""
+    if settings.TRUSTED_PROXY_COUNT > 0 and PROXY_ID.fullmatch(candidate):
+        return candidate
     return uuid.uuid4().hex
+
+
+def incoming_id(request):
+    return request_id_from(request.headers.get(HEADER, ""))
 
 
 class RequestIdMiddleware:

@@ -10,6 +10,7 @@ from collections import defaultdict
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from .site_address import page_full_url
 from .visibility import visible_pages
 
 
@@ -23,7 +24,7 @@ def sitemap_entries(request):
     by_key = defaultdict(list)
     entries = []
     for page in pages:
-        url = page.get_full_url(request)
+        url = page_full_url(page, request)
         if url is None:
             continue
         entry = {"location": url, "lastmod": page.last_published_at, "language": page.locale.language_code}

@@ -227,6 +227,7 @@ class MaterialPage(BasePage):
         site_language = translation.get_language()
         versions.sort(key=lambda version: version.language != site_language)
         context["versions"] = versions
+        context["version_groups"] = versions_by_direction(versions)
         context["themes"] = localized_objects(self.themes.all())
         context["series"] = (localized_objects([self.series]) or [None])[0]
         context["registry_page"] = self.get_parent()
@@ -242,6 +243,24 @@ class MaterialPage(BasePage):
     @property
     def type_label(self):
         return self.get_material_type_display()
+
+
+def versions_by_direction(versions):
+    """The language chooser's groups: left-to-right and right-to-left scripts, when both occur.
+
+    A reader of Arabic, Dari or Sorani finds their language among the few right-to-left
+    ones; with one direction only, a single group without a label.
+    """
+    groups = [
+        {"direction": "ltr", "label": _("Written left to right"), "versions": []},
+        {"direction": "rtl", "label": _("Written right to left"), "versions": []},
+    ]
+    for version in versions:
+        groups[version.direction == "rtl"]["versions"].append(version)
+    groups = [group for group in groups if group["versions"]]
+    if len(groups) == 1:
+        groups[0]["label"] = None
+    return groups
 
 
 def validate_webvtt(document):

@@ -152,6 +152,15 @@ class PracticeModelPage(BasePage):
         _("development stage"), max_length=32, choices=DevelopmentStage.choices, default=DevelopmentStage.IN_DEVELOPMENT
     )
     sections = StreamField(PracticeSectionsBlock(), verbose_name=_("sections"))
+    practice_created = models.DateField(
+        _("practice created"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the practice itself was developed or first used, e.g. for a practice brought here from "
+            "elsewhere. Shown on the page if given; the page's own publication dates are shown anyway."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("short_description"),
@@ -163,7 +172,7 @@ class PracticeModelPage(BasePage):
                 FieldPanel("contact_person"),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("development_stage"),
+                FieldRowPanel([FieldPanel("development_stage"), FieldPanel("practice_created")]),
             ],
             heading=_("Basic information"),
         ),
@@ -180,6 +189,7 @@ class PracticeModelPage(BasePage):
     override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("region"),
         SynchronizedField("development_stage"),
+        SynchronizedField("practice_created"),
         SynchronizedField("themes"),
         SynchronizedField("target_groups"),
     ]

@@ -29,6 +29,14 @@ RETRY_AFTER_SECONDS = 120  # what a 503 tells clients and caches when the search
 logger = logging.getLogger(__name__)
 
 
+COUNT_SEARCH = "search:count"
+
+
+def count_search(search_string):
+    """One more search for `search_string`: the admin's promotions and popular searches use the counts."""
+    Query.get(search_string).add_hit()
+
+
 def clean_query(raw):
     """(what the visitor typed, shortened; the words to search for, joined by spaces).
 
@@ -119,6 +127,7 @@ def search(request):
     promoted = []
     error = False
     unavailable = False
+    counted = False
     paginator = Paginator([], RESULTS_PER_PAGE)
     page_obj = paginator.get_page(1)
     if search_string:
@@ -142,8 +151,9 @@ def search(request):
             page_obj = paginator.get_page(1)
         if not unavailable:
             promoted = promotions_for(search_string, locale)
-        if not (error or unavailable) and request.GET.get("page", "1") == "1":
-            Query.get(search_string).add_hit()
+        counted = not (error or unavailable) and request.GET.get("page", "1") == "1"
+        if counted:
+            count_search(search_string)
 
     specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in object_list]).specific()}
     page_obj.object_list = [specific.get(p.pk, p) for p in object_list]
@@ -175,4 +185,6 @@ def search(request):
     )
     if unavailable:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    if search_string and counted:
+        response.page_cache_on_hit = (COUNT_SEARCH, search_string)  # a copy served later counts too
     return response

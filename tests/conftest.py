@@ -12,18 +12,6 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
 
 
-def pytest_collection_modifyitems(config, items):
-    """Tests marked `search_engine` need a real engine: skip them, saying so, when none is configured."""
-    from django.conf import settings
-
-    if getattr(settings, "SEARCH_ENGINE_BACKEND", None):
-        return
-    skip = pytest.mark.skip(reason="needs a search engine: set OPENSEARCH_URL (`make services` starts one and prints it)")
-    for item in items:
-        if item.get_closest_marker("search_engine"):
-            item.add_marker(skip)
-
-
 @receiver(setting_changed)
 def reset_comments_xtd_settings(setting, **kwargs):
     """django-comments-xtd caches its settings on first use; make override_settings reach it."""
@@ -112,16 +100,20 @@ def translator(db):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site root paths; a rolled-back test must not leave them to the next one."""
+    """Wagtail caches site root paths, we cache sites and locales: a rolled-back test must not
+    leave them to the next one."""
     from django.core.cache import cache
 
-    from cms import request_cache
+    from cms import page_cache, request_cache
 
-    cache.clear()
-    request_cache.clear()
+    def forget():
+        cache.clear()
+        request_cache.clear()
+        page_cache.forget_generation()
+
+    forget()
     yield
-    cache.clear()
-    request_cache.clear()
+    forget()
 
 
 DEMO_BUILD = {}
@@ -129,7 +121,18 @@ DEMO_BUILD = {}
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
-    """Tests that need the demo site run last; its build starts now, beside the other tests."""
+    """Skip engine tests without an engine; run demo-site tests last and start the demo build now.
+
+    Tests marked `search_engine` need a real engine: they are skipped, saying so, when none is
+    configured. Tests that need the demo site run last; its build runs beside the other tests.
+    """
+    from django.conf import settings
+
+    if not getattr(settings, "SEARCH_ENGINE_BACKEND", None):
+        skip = pytest.mark.skip(reason="needs a search engine: set OPENSEARCH_URL (`make services` starts one and prints it)")
+        for item in items:
+            if item.get_closest_marker("search_engine"):
+                item.add_marker(skip)
     needs_demo = [item for item in items if "demo_site" in getattr(item, "fixturenames", ())]
     if needs_demo:
         from tests.demo_site import DemoBuild
@@ -147,7 +150,15 @@ def pytest_sessionfinish(session):
 
 @pytest.fixture(scope="session")
 def demo_site():
-    """The demo site of this run (tests/demo_site.py); do not write to it: copy it."""
+    """The demo site of this run (tests/demo_site.py); do not write to it: copy it.
+
+    Its build starts at collection for tests that name this fixture; tests that reach it
+    only through `request.getfixturevalue` (the browser tests' `site_url`) start it here.
+    """
+    if "build" not in DEMO_BUILD:
+        from tests.demo_site import DemoBuild
+
+        DEMO_BUILD["build"] = DemoBuild(tempfile.mkdtemp(prefix="kotoutuminen-demo-"))
     return DEMO_BUILD["build"].wait()
 
 

@@ -59,7 +59,7 @@ def test_video_renders_without_loading_anything_from_the_host():
     assert 'href="https://www.youtube.com/watch?v=abcDEF_1234"' in html
 
 
-def test_video_marks_its_own_language_but_keeps_the_interface_in_the_page_language():
+def test_video_transcript_follows_the_figure_and_the_button_names_the_video():
     from bs4 import BeautifulSoup
     from django.template.loader import render_to_string
     from django.utils import translation
@@ -68,17 +68,26 @@ def test_video_marks_its_own_language_but_keeps_the_interface_in_the_page_langua
         html = render_to_string(
             "includes/video_player.html",
             {
-                "title": "فهم فنلندا",
+                "title": "Understanding Finland",
                 "url": "https://www.youtube.com/watch?v=abcDEF_1234",
                 "embed_url": "https://www.youtube-nocookie.com/embed/abcDEF_1234",
-                "transcript": "<p>مرحبا</p>",
-                "lang": "ar",
-                "dir": "rtl",
-                "title_in_video_language": True,
+                "transcript": "<p>Welcome</p>",
             },
         )
-    figure = BeautifulSoup(html, "html.parser").figure
-    assert figure.get("lang") is None  # the player's own words are in the page's language
-    assert figure.find("button").find("span", lang="ar")["dir"] == "rtl"
-    assert figure.find("div", class_="rich-text")["lang"] == "ar"
-    assert "Play video:" in figure.find("button").get_text()
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.figure.find("details") is None  # a <details> may not sit inside a <figure>
+    assert soup.figure.find_next_sibling("details").find("div", class_="rich-text").get_text() == "Welcome"
+    assert soup.find("button").get_text(" ", strip=True) == "▶ Play video: Understanding Finland"
+
+
+@pytest.mark.django_db
+def test_card_images_offer_a_double_density_rendition():
+    import wagtail_factories
+    from bs4 import BeautifulSoup
+    from django.template.loader import render_to_string
+
+    image = wagtail_factories.ImageFactory(file__width=1200, file__height=675)
+    img = BeautifulSoup(render_to_string("includes/card_image.html", {"image": image}), "html.parser").img
+    widths = sorted(int(candidate.split()[-1].rstrip("w")) for candidate in img["srcset"].split(", "))
+    assert widths == [480, 960]
+    assert img["sizes"].endswith("100vw") and img["loading"] == "lazy" and img["alt"] == ""

@@ -1,10 +1,15 @@
 """Response headers, the anonymous page cache and admin login throttling."""
 
+from io import BytesIO
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.handlers.wsgi import WSGIHandler
+from django.test.client import RequestFactory
 from django.utils import translation
 from django.utils.translation import gettext
 
+from cms.page_cache import serve_from_cache
 from tests.factories import StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +108,108 @@ def test_a_new_view_restriction_applies_at_once(client, home):
     assert Page.objects.live().public().filter(pk=page.pk).exists()
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     assert not Page.objects.live().public().filter(pk=page.pk).exists()
+
+
+def wsgi_get(application, path, **environ):
+    """A GET through a WSGI application: (status line, headers dict, body)."""
+    request_environ = {**RequestFactory().get(path).environ, **environ, "wsgi.input": BytesIO(b"")}
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    body = b"".join(application(request_environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+class CountingApplication:
+    """Django's own WSGI handler, counting the requests that reach it."""
+
+    def __init__(self):
+        self.django = WSGIHandler()
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.django(environ, start_response)
+
+
+def test_a_cached_page_is_answered_before_django_runs_with_every_header(home):
+    StandardPageFactory(parent=home, title="Sivu", slug="sivu")
+    django = CountingApplication()
+    application = serve_from_cache(django)
+    status, first_headers, first_body = wsgi_get(application, "/sivu/")
+    assert status.startswith("200") and first_headers["X-Page-Cache"] == "miss"
+    status, headers, body = wsgi_get(application, "/sivu/")
+    assert django.calls == 1  # the second answer never reached Django
+    assert status == "200 OK" and headers["X-Page-Cache"] == "hit" and body == first_body
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Content-Type", "Cache-Control"):
+        assert headers[name] == first_headers[name]
+    assert headers["X-Request-ID"] != first_headers["X-Request-ID"]  # each request its own id
+
+
+@pytest.mark.parametrize(
+    "different",
+    [
+        {"HTTP_HOST": "other.example"},
+        {"wsgi.url_scheme": "https"},
+        {"HTTP_X_FORWARDED_PROTO": "https"},
+        {"QUERY_STRING": "a=1"},
+        {"REQUEST_METHOD": "HEAD"},
+        {"HTTP_COOKIE": "sessionid=abc"},
+    ],
+)
+def test_a_request_that_differs_is_never_given_the_stored_copy(home, settings, different):
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    StandardPageFactory(parent=home, title="Sivu", slug="sivu")
+    django = CountingApplication()
+    application = serve_from_cache(django)
+    wsgi_get(application, "/sivu/")
+    assert wsgi_get(application, "/sivu/")[1]["X-Page-Cache"] == "hit"
+    status, headers, _ = wsgi_get(application, "/sivu/", **different)
+    assert headers.get("X-Page-Cache") != "hit"
+    assert django.calls == 2
+
+
+def test_a_refused_host_is_never_stored(home):
+    django = CountingApplication()
+    application = serve_from_cache(django)
+    for _ in range(2):
+        status, headers, _ = wsgi_get(application, "/", HTTP_HOST="evil.example")
+        assert status.startswith("400") and "X-Page-Cache" not in headers
+    assert django.calls == 2
+
+
+def test_downstream_caches_keep_a_page_only_briefly(client, home, settings):
+    """A CDN is not told about a publish: it may keep a page FRONTEND_CACHE_SECONDS, never the 10 minutes we keep it."""
+    settings.FRONTEND_CACHE_SECONDS = 30
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    directives = dict(
+        part.strip().partition("=")[::2] for part in response["Cache-Control"].split(",")
+    )
+    assert directives["s-maxage"] == "30" and directives["max-age"] == "0"
+
+
+def test_searches_answered_from_the_cache_still_count_for_promotions(client, home):
+    from wagtail.contrib.search_promotions.models import Query
+
+    first = client.get("/search/", {"q": "tulkkaus"})
+    second = client.get("/search/", {"q": "tulkkaus"})
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert Query.get("tulkkaus").hits == 2
+
+
+def test_favicon_and_touch_icons_exist_and_are_linked(client, home):
+    """/favicon.ico was a 404 on every page; the head links an icon file that exists, of each kind."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    def exists(url):
+        return finders.find(url.removeprefix(settings.STATIC_URL)) is not None
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and exists(response["Location"])
+    links = BeautifulSoup(client.get("/").content, "html.parser").head.select("link[rel=icon], link[rel=apple-touch-icon]")
+    assert {link["rel"][0] for link in links} == {"icon", "apple-touch-icon"}
+    assert all(exists(link["href"]) for link in links)

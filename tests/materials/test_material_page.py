@@ -51,18 +51,48 @@ def test_initial_html_loads_nothing_from_the_video_host(client, material):
     assert 'href="https://podcast.example/jakso-1"' in html
 
 
-def test_each_version_carries_its_own_lang_and_dir(client, material):
-    html = client.get("/materiaalit/suomalainen-yhteiskunta/").content.decode()
-    assert '<span lang="ar" dir="rtl">العربية</span>' in html
-    assert '<p class="material-version__title" lang="ar" dir="rtl">فهم فنلندا</p>' in html
-    # The player marks the video's own title and transcript, not its Finnish interface words.
-    assert '<span lang="ar" dir="rtl">فهم فنلندا</span>' in html
-    assert '<div class="rich-text" lang="ar" dir="rtl"><p>مرحبا</p></div>' in html
-    assert '<figure class="video" lang=' not in html
-    assert '<span lang="so" dir="ltr">Soomaali</span>' in html
-    assert "مرحبا" in html and "Tervetuloa Suomeen." in html
+def test_each_version_is_one_article_in_its_own_language(client, material):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/materiaalit/suomalainen-yhteiskunta/").content, "html.parser")
+    versions = {article["id"]: article for article in soup.select("article.material-version")}
+    assert list(versions) == ["fi", "ar", "th", "so"]  # the site's language first
+    for code, article in versions.items():
+        assert article["lang"] == code
+        # Its title, transcript and player live inside it; its interface words carry the page's language.
+        for interface in article.select("summary, .video__frame, .material-version__links"):
+            assert (interface["lang"], interface["dir"]) == ("fi", "ltr"), interface
+    assert versions["ar"]["dir"] == "rtl" and versions["th"]["dir"] == "ltr"
+    assert versions["ar"].select_one(".material-version__title").get_text() == "فهم فنلندا"
+    assert versions["ar"].select_one(".rich-text").get_text() == "مرحبا"
     # The page itself stays Finnish.
-    assert '<html lang="fi" dir="ltr">' in html
+    assert soup.html["lang"] == "fi"
+
+
+def test_the_chooser_deep_links_every_version_and_play_buttons_name_their_language(client, material):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/materiaalit/suomalainen-yhteiskunta/").content, "html.parser")
+    links = soup.select(".version-chooser a")
+    assert [link["href"] for link in links] == ["#fi", "#th", "#so", "#ar"]  # right-to-left scripts grouped
+    assert [group.get_text() for group in soup.select(".version-chooser__group")] == [
+        "Vasemmalta oikealle kirjoitettavat",
+        "Oikealta vasemmalle kirjoitettavat",
+    ]
+    for link in links:
+        code = link["href"][1:]
+        endonym = link.select_one(".version-chooser__endonym")
+        assert (endonym["lang"], endonym["dir"]) == (code, "rtl" if code == "ar" else "ltr")
+        assert soup.find(id=code).name == "article"
+    buttons = {button.find_parent("article")["id"]: button.get_text(" ", strip=True) for button in soup.select(".video__play")}
+    assert buttons == {
+        "fi": "▶ Toista video, kieli: Suomi",
+        "ar": "▶ Toista video, kieli: Arabia",
+        "th": "▶ Toista video, kieli: Thai",
+    }
+    # One player area: CSS shows the version named by the address (#ar) or else the first one.
+    assert soup.select_one(".material-player__versions") is not None
+    assert soup.find("a", href="#top") is not None and soup.find(id="top") is not None
 
 
 def test_downloads_and_subtitles_are_offered(client, registry_page):

@@ -174,3 +174,31 @@ def test_public_page_shows_sections_in_canonical_order_with_a_table_of_contents(
     assert "Kela" in html.find(id="developer_group").get_text()
     assert html.select("time")  # created and modified dates
     assert html.select_one(".good-practice-mark") is None
+
+
+def practice_dates(client, practice):
+    html = BeautifulSoup(client.get(practice.url).content, "html.parser")
+    return {div.dt.get_text(): div.time["datetime"] for div in html.select("dl.practice__dates > div")}
+
+
+def test_practice_dates_are_the_practices_own_and_the_pages_publication(client, home):
+    import datetime
+
+    from django.utils import timezone
+
+    practice = PracticeModelPageFactory(parent=PracticeIndexPageFactory(parent=home), title="Kielikahvila")
+    practice.save_revision().publish()
+    practice.refresh_from_db()
+    published = timezone.localdate(practice.first_published_at).isoformat()
+    # Without a "practice created" date: only the first publication (updated the same day says nothing new).
+    assert practice_dates(client, practice) == {"Julkaistu ensimmäisen kerran": published}
+
+    practice.practice_created = datetime.date(2017, 2, 1)
+    practice.save_revision().publish()
+    later = practice.first_published_at + datetime.timedelta(days=40)
+    PracticeModelPage.objects.filter(pk=practice.pk).update(last_published_at=later)
+    assert practice_dates(client, practice) == {
+        "Käytäntö luotu": "2017-02-01",
+        "Julkaistu ensimmäisen kerran": published,
+        "Päivitetty viimeksi": timezone.localdate(later).isoformat(),
+    }

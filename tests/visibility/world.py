@@ -131,7 +131,15 @@ def translate(page, language, texts, user, *, publish):
 
 
 def create_home(user, hostname="localhost"):
-    """The Finnish home page as the default site's root, and its published Swedish and English translations."""
+    """The Finnish home page as the default site's root, and its published Swedish and English translations.
+
+    The test database's own home tree (tests/conftest.py) when it has one."""
+    from tests.conftest import existing_home
+
+    found = existing_home()
+    if found is not None:
+        Site.objects.filter(is_default_site=True).update(hostname=hostname)
+        return {page.locale.language_code: page.specific for page in found.get_translations(inclusive=True)}
     root = Page.get_first_root_node()
     home = HomePage(title="Etusivu", slug="etusivu", hero_heading="Tervetuloa")
     root.add_child(instance=home)
