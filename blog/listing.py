@@ -1,34 +1,31 @@
 """The blog index's facets: kind, tag and author, one value each (a select)."""
 
+from django import forms
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.images import get_image_model
 
-from cms.facets import Facet, FacetedListing
+from cms.facets import Facet, FacetedListing, OpenFacet
 
-from .models import CARD_IMAGE_FILTERS, POSTS_PER_PAGE, BlogPage, BlogPageAuthor, Person
-
-
-def tags_in_use(listing):
-    posts = listing.queryset.order_by().values("pk")
-    return Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts).distinct().order_by("name").values_list(
-        "slug", "name"
-    )
-
-
-def authors(listing):
-    posts = listing.queryset.order_by().values("pk")
-    people = Person.objects.filter(pk__in=BlogPageAuthor.objects.filter(page__in=posts).values("person_id"))
-    return people.order_by("name").values_list("pk", "name")
+from .models import CARD_IMAGE_FILTERS, POSTS_PER_PAGE, BlogPage, BlogPageAuthor
 
 
 class BlogListing(FacetedListing):
     per_page = POSTS_PER_PAGE
 
     kind = Facet("kind", label=_("Kind"), choices=BlogPage.KIND_CHOICES, multiple=False)
-    tag = Facet("tagged_items__tag__slug", label=_("Tag"), choices=tags_in_use, multiple=False)
-    author = Facet("authors__person_id", label=_("Author"), choices=authors, multiple=False)
+    tag = OpenFacet(
+        "tagged_items__tag__slug",
+        label=_("Tag"),
+        label_field="tagged_items__tag__name",
+        form_field=forms.SlugField(required=False, max_length=100, allow_unicode=True),
+    )
+    author = OpenFacet(
+        "authors__person_id",
+        label=_("Author"),
+        label_field="authors__person__name",
+        form_field=forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1),
+    )
 
     def results(self):
         return (

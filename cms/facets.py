@@ -151,6 +151,37 @@ class Facet(django_filters.Filter):
         return {str(value): count for value, count in rows if value is not None}
 
 
+class OpenFacet(Facet):
+    """A one-value facet whose options are the values in use (tags, authors), named by `label_field`.
+
+    Its value is checked for shape by `form_field` (a slug, a number), not looked up: the
+    options and their labels come with the counts, so the facet costs one query. A
+    well-formed value nothing uses gives no results.
+    """
+
+    def __init__(self, field_name, *, label, label_field, form_field):
+        super().__init__(field_name, label=label, choices=(), multiple=False)
+        self.label_field = label_field
+        self.form_field = form_field
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self._field = self.form_field
+            self._field.label = self.label
+        return self._field
+
+    def counts(self, qs):
+        rows = (
+            qs.order_by()
+            .values_list(self.field_name, self.label_field)
+            .annotate(count=Count("pk", distinct=True))
+            .order_by(self.label_field)
+        )
+        self.options = [Option(value, label) for value, label, _count in rows if value is not None]
+        return {str(value): count for value, _label, count in rows if value is not None}
+
+
 class FlagFacet(Facet):
     """One checkbox (`?name=1`) keeping the results that meet `condition` (a Q object)."""
 
