@@ -17,7 +17,8 @@ A text in the three site languages is a mapping `{fi: …, sv: …, en: …}`; a
 is the same in every language. Tags point at what other entries made: `!page <Finnish
 slug>`, `!snippet <model>:<key>`, `!document <key>`, `!image <key>`, `!alt <image key>`
 (that image's alternative text), `!html <name>` (blocks from the HTML files), `!today N`
-(a date N days from today), `!now N` (this hour, N days from now). A page entry with
+(a date N days from today), `!now N` (this hour, N days from now), `!at N HH:MM` (that
+time of day in the site's time zone, N days from today: an event's start). A page entry with
 `for_each:` is a template, expanded once per row: `{name}` in its strings is the row's
 value (a whole-value `"{name}"` keeps the row value's type); a list item
 `{for_each: rows, each: template}` stands for one item per row.
@@ -77,14 +78,23 @@ class Ref:
 
 @dataclass(frozen=True)
 class Relative:
-    """`!today N` or `!now N`: a date or an hour N days from the load."""
+    """`!today N`, `!now N` or `!at N HH:MM`: a date, an hour or a time of day N days from the load."""
 
     kind: str
     days: int
+    time_of_day: datetime.time | None = None
+
+    @classmethod
+    def at(cls, text):
+        days, _, clock = text.partition(" ")
+        return cls("at", int(days), datetime.time.fromisoformat(clock.strip()))
 
     def value(self):
         if self.kind == "today":
             return timezone.localdate() + datetime.timedelta(days=self.days)
+        if self.kind == "at":
+            day = timezone.localdate() + datetime.timedelta(days=self.days)
+            return timezone.make_aware(datetime.datetime.combine(day, self.time_of_day))
         now = timezone.now().replace(minute=0, second=0, microsecond=0)
         return now + datetime.timedelta(days=self.days)
 
@@ -118,6 +128,7 @@ def data_loader(folder):
         Loader.add_constructor(f"!{kind}", lambda loader, node, kind=kind: Ref(kind, loader.construct_scalar(node)))
     for kind in ("today", "now"):
         Loader.add_constructor(f"!{kind}", lambda loader, node, kind=kind: Relative(kind, int(loader.construct_scalar(node))))
+    Loader.add_constructor("!at", lambda loader, node: Relative.at(loader.construct_scalar(node)))
     Loader.add_constructor("!html", lambda loader, node: Html(folder / loader.construct_scalar(node)))
     return Loader
 

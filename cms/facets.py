@@ -26,7 +26,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -136,14 +136,16 @@ class Facet(django_filters.Filter):
             return []
         return list(value) if self.multiple else [value]
 
+    def condition_for(self, model, values):
+        """The facet with any of `values` as a condition on `model` (the open data API uses it too)."""
+        lookup = {f"{self.field_name}__in": values}
+        if crosses_many(model, self.field_name):
+            return Q(pk__in=model._default_manager.filter(**lookup).values("pk"))
+        return Q(**lookup)
+
     def filter(self, qs, value):
         values = self.values(value)
-        if not values:
-            return qs
-        lookup = {f"{self.field_name}__in": values}
-        if crosses_many(qs.model, self.field_name):
-            return qs.filter(pk__in=qs.model._default_manager.filter(**lookup).values("pk"))
-        return qs.filter(**lookup)
+        return qs.filter(self.condition_for(qs.model, values)) if values else qs
 
     def counts(self, qs):
         """{str(value): number of results with it} in one grouped query."""
@@ -189,8 +191,8 @@ class FlagFacet(Facet):
         super().__init__(label=label, choices=[("1", option_label)])
         self.condition = condition
 
-    def filter(self, qs, value):
-        return qs.filter(self.condition) if self.values(value) else qs
+    def condition_for(self, model, values):
+        return self.condition
 
     def counts(self, qs):
         return {"1": qs.filter(self.condition).count()}

@@ -97,7 +97,7 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if is_cacheable_response(response):
-            seconds = timeout(settings.PAGE_CACHE_SECONDS)
+            seconds = timeout(settings.PAGE_CACHE_SECONDS, request)
             if seconds <= 0:
                 return response
             if hasattr(response, "render") and callable(response.render):

@@ -82,6 +82,16 @@ class BasePage(Page):
     def card_summary(self):
         return self.listing_summary or self.search_description
 
+    def json_ld(self, request):
+        """schema.org objects of the page (`cms.structured_data`); page types override this."""
+        from .structured_data import article
+
+        return [article(self, request)]
+
+
+DEFAULT_DATA_LICENCE_NAME = "CC BY 4.0"
+DEFAULT_DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
 
 class SocialLinkBlock(blocks.StructBlock):
     service = blocks.ChoiceBlock(
@@ -136,6 +146,16 @@ class SiteSettings(BaseSiteSetting):
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, verbose_name=_("social media links")
     )
+    # The open data API (`/api/v2/`) names this licence in every response.
+    data_licence_name = models.CharField(
+        _("licence of the open data"),
+        max_length=100,
+        default=DEFAULT_DATA_LICENCE_NAME,
+        help_text=_("The licence under which the content is published as open data, e.g. CC BY 4.0."),
+    )
+    data_licence_url = models.URLField(
+        _("address of the licence"), default=DEFAULT_DATA_LICENCE_URL, help_text=_("The licence's own text.")
+    )
 
     panels = [
         FieldPanel("contact_email"),
@@ -143,6 +163,7 @@ class SiteSettings(BaseSiteSetting):
         PageChooserPanel("comment_policy_page"),
         PageChooserPanel("privacy_page"),
         FieldPanel("social_links"),
+        MultiFieldPanel([FieldPanel("data_licence_name"), FieldPanel("data_licence_url")], heading=_("Open data")),
     ]
 
     class Meta:

@@ -9,7 +9,9 @@ Draft saves, autosaves, revisions, logs and new held comments change nothing pub
 leave the cache alone.
 
 Nothing is kept past the next moment at which the visibility rule changes its answer by
-the clock alone (a `go_live_at` or `expire_at` ahead, see `cms.visibility.next_change`).
+the clock alone (a `go_live_at` or `expire_at` ahead, see `cms.visibility.next_change`), nor
+past the moment a page says its own content changes by the clock (`changes_at`: an event
+listing when an event ends, an event page when its registration closes).
 
 The generation lives in the cache itself, so it is only seen by every worker if the cache
 is shared (Redis). With a per-process cache (local memory) a change made in one worker
@@ -46,10 +48,11 @@ from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "page-cache:generation"
+CHANGES_AT_ATTRIBUTE = "page_cache_changes_at"
 # Cache backends private to each process.
 PER_PROCESS_BACKENDS = {"django.core.cache.backends.locmem.LocMemCache"}
 # Apps whose models show on public pages.
-CONTENT_APPS = {"cms", "home", "practices", "materials", "blog", "wagtailcore", "wagtailimages",
+CONTENT_APPS = {"cms", "home", "practices", "materials", "blog", "events", "wagtailcore", "wagtailimages",
                 "wagtaildocs", "django_comments_xtd", "django_comments", "wagtailsearchpromotions"}
 COMMENT_APPS = {"django_comments_xtd", "django_comments"}
 # Models of those apps that change all the time without changing what visitors see.
@@ -127,9 +130,26 @@ def invalidate(**kwargs):
         transaction.on_commit(_bump)
 
 
-def timeout(seconds):
-    """`seconds`, shortened so that nothing cached outlives the next scheduled change of visibility."""
+def changes_at(request, moment):
+    """Say that the page answering `request` changes by the clock alone at `moment` (an aware datetime).
+
+    E.g. an event listing when an event ends: the cached copy is not kept past it.
+    """
+    if request is None or moment is None:
+        return
+    current = getattr(request, CHANGES_AT_ATTRIBUTE, None)
+    if current is None or moment < current:
+        setattr(request, CHANGES_AT_ATTRIBUTE, moment)
+
+
+def timeout(seconds, request=None):
+    """`seconds`, shortened so that nothing cached outlives the next scheduled change of visibility
+    nor the moment the page said it changes (`changes_at`)."""
     from .visibility import next_change
+
+    page_changes = getattr(request, CHANGES_AT_ATTRIBUTE, None)
+    if page_changes is not None:
+        seconds = min(seconds, max(0, int(page_changes.timestamp() - time.time())))
 
     key = f"page-cache:{generation()}:next-change"
     moment = cache.get(key)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_view, name="sitemap"),
+    path("api/v2/", include("opendata.urls")),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", FaviconView.as_view()),
@@ -42,6 +43,7 @@ if settings.DEBUG:
 # Finnish, the default language, has unprefixed URLs; /sv/ and /en/ for the others.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

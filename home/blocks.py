@@ -4,12 +4,14 @@ from blog.blocks import LatestPostsBlock
 from cms.blocks import BaseStreamBlock
 from materials.blocks import MaterialsBlock
 from practices.blocks import FeaturedPracticesBlock
+from trainings.blocks import UpcomingEventsBlock
 
 
 class HomeStreamBlock(BaseStreamBlock):
     latest_posts = LatestPostsBlock()
     featured_practices = FeaturedPracticesBlock()
     materials = MaterialsBlock()
+    upcoming_events = UpcomingEventsBlock()
 
 
 class ProjectStreamBlock(BaseStreamBlock):

@@ -20,6 +20,11 @@ from .pilot_filters import PilotListing
 class HomePage(BasePage):
     """The root of each language tree."""
 
+    def json_ld(self, request):
+        from cms.structured_data import home
+
+        return home(self, request)
+
     hero_heading = models.CharField(_("hero heading"), max_length=200)
     hero_lead = models.TextField(_("lead text"), max_length=600, blank=True)
     hero_image = models.ForeignKey(
@@ -66,6 +71,7 @@ class HomePage(BasePage):
         "blog.BlogIndexPage",
         "materials.MaterialIndexPage",
         "practices.PracticeIndexPage",
+        "events.EventIndexPage",
     ]
     max_count_per_parent = 1
 

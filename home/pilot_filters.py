@@ -22,3 +22,7 @@ class PilotListing(FacetedListing):
     def __init__(self, pilots, params, page_number=None):
         super().__init__(params, pilots, page_number)
         self.totals = pilots.aggregate(pilots=Count("pk"), rounds=Count("call_round", distinct=True))
+
+
+# GET parameter -> model field, for `opendata.endpoints`.
+FILTER_FIELDS = {name: facet.field_name for name, facet in PilotListing.base_filters.items()}

@@ -220,6 +220,13 @@ class MaterialPage(BasePage):
         verbose_name = _("material")
         verbose_name_plural = _("materials")
 
+    def json_ld(self, request):
+        """A VideoObject per recorded language version; a material without recordings is an Article."""
+        from cms.structured_data import article, videos
+
+        versions = list(self.versions.select_related("media_file"))
+        return videos(self, request, versions) or [article(self, request, inLanguage=[v.language for v in versions])]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         versions = list(self.versions.select_related("media_file", "subtitle_file"))

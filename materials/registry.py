@@ -79,3 +79,8 @@ class Registry(FacetedListing):
             {term.translation_key: term for term in self.terms(MaterialSeries).values()},
             {term.translation_key: term for term in self.terms(MaterialTheme).values()},
         )
+
+
+def condition(name, values):
+    """The facet `name` with any of `values` as a condition on materials (for `opendata.endpoints`)."""
+    return Registry.base_filters[name].condition_for(MaterialPage, values)

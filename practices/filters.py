@@ -44,3 +44,11 @@ class PracticeListing(FacetedListing):
             practice.theme_names = sorted(theme_names.get(t.translation_key, t.name) for t in practice.themes.all())
             practice.recommended = practice.recommendation == PanelAssessment.RECOMMEND
         return practices
+
+
+def condition(name, values):
+    """The facet `name` with any of `values` as a condition on practices (for `opendata.endpoints`).
+
+    `recommended` needs the `recommendation` annotation (`recommended_subquery()`).
+    """
+    return PracticeListing.base_filters[name].condition_for(PracticeModelPage, values)

@@ -16,6 +16,7 @@ FACETS = [
     ("pilot_report", _("Pilot reports")),
     ("material", _("Materials")),
     ("blog_post", _("Blog posts and news")),
+    ("event", _("Events and trainings")),
     (OTHER, _("Other pages")),
 ]
 FACET_KEYS = [key for key, _label in FACETS]
@@ -27,6 +28,7 @@ CONTENT_TYPE_FACETS = {
     "home.pilotreportpage": "pilot_report",
     "materials.materialpage": "material",
     "blog.blogpage": "blog_post",
+    "events.eventpage": "event",
 }
 
 

@@ -9,7 +9,7 @@ its own SQLite file, apart from the test database. Prints JSON.
 import json
 from collections import Counter
 
-PROJECT_APPS = ("cms", "home", "practices", "materials", "blog", "search")
+PROJECT_APPS = ("cms", "home", "practices", "materials", "blog", "events", "subscriptions", "search")
 
 
 def count_by_locale(queryset):

@@ -50,3 +50,21 @@ def test_the_demo_site_answers_in_every_language(demo_server):
     assert status == 200
     assert "Accessibility statement" in english
     assert "Centre of Expertise in Immigrant Integration" in english
+
+
+def test_demo_events_upcoming_past_with_recordings_and_calendars(demo_server):
+    from bs4 import BeautifulSoup
+    from icalendar import Calendar
+
+    status, upcoming = get(demo_server + "/tapahtumat/")
+    assert status == 200 and len(BeautifulSoup(upcoming, "html.parser").select(".event-card")) == 3
+    status, past = get(demo_server + "/sv/evenemang/?when=past")
+    events = BeautifulSoup(past, "html.parser").select(".event-card .card__title a")
+    assert status == 200 and len(events) == 2
+    for link in events:  # every past webinar links its recording in the material registry
+        status, page = get(demo_server + link["href"])
+        recording = BeautifulSoup(page, "html.parser").select_one(".event__recording a")
+        assert recording["href"].startswith("/sv/material/webbinarieinspelning-")
+    for language, path in (("fi", "/tapahtumat/kalenteri/"), ("sv", "/sv/evenemang/kalender/"), ("en", "/en/events/calendar/")):
+        status, text = get(demo_server + path)
+        assert status == 200 and len(Calendar.from_ical(text).walk("VEVENT")) == 5, language

@@ -15,7 +15,7 @@ import polib
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-APPS = ["cms", "home", "practices", "materials", "blog", "search"]
+APPS = ["cms", "home", "practices", "materials", "blog", "trainings", "subscriptions", "search", "opendata"]
 TRANSLATED = ["fi", "sv"]
 
 

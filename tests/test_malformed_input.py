@@ -25,6 +25,7 @@ from blog import moderation
 from practices.review import ensure_panel_workflow
 from tests.blog.conftest import comment_form_fields
 from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory, PersonFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory, in_days
 from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 from tests.factories.materials import (
     MaterialIndexPageFactory,
@@ -74,11 +75,15 @@ def build_site():
     post.save()
     BlogPageFactory(parent=blog, slug="uutinen", kind="news", date=timezone.localdate() - datetime.timedelta(days=3))
 
+    events = EventIndexPageFactory(parent=home, slug="tapahtumat")
+    EventPageFactory(parent=events, slug="tuleva", themes=[theme])
+    EventPageFactory(parent=events, slug="mennyt", starts_at=in_days(-3), themes=[theme])
+
     project = ProjectPageFactory(parent=home, slug="hanke")
     for number in range(3):
         PilotReportPageFactory(parent=project, slug=f"pilotti-{number}")
     return {"home": home, "practices": practices, "call": call, "materials": materials, "blog": blog,
-            "post": post, "project": project}
+            "post": post, "project": project, "events": events}
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +150,8 @@ GET_PARAMETERS = {
     "blog RSS feed": ("blog", "feed/rss/", ["page", "tag"]),
     "blog Atom feed": ("blog", "feed/atom/", ["page", "kind"]),
     "pilot listing": ("project", "", ["round", "theme", "region", "page"]),
+    "event index": ("events", "", ["when", "theme", "page"]),
+    "event calendar": ("events", "kalenteri/", ["when", "theme", "page"]),
 }
 
 
@@ -169,6 +176,51 @@ def test_search_parameters(site, language_prefix):
 
     groups = [["q", "type", "page"], ["type", "page"]] if not language_prefix else [["q", "type", "page"]]
     assert_no_failures(run_corpus(send, groups))
+
+
+def open_data_groups(site):
+    """(label, address, groups of parameter names sent together) of the open data API, /api/v2/ (issue 20).
+
+    Every endpoint reads its parameters with the same code (`opendata.params`, `opendata.views`):
+    each kind of parameter is sent alone once (a filter for all filters, `limit` for both numbers),
+    and every endpoint gets its own filters together.
+    """
+    from opendata.urls import ENDPOINTS
+
+    practice_id = site["practices"].get_children().first().pk
+    groups = [
+        ("index", "/api/v2/", [["format"]]),
+        ("openapi", "/api/v2/openapi.json", [["x"]]),
+        ("practices detail", f"/api/v2/practices/{practice_id}/", [["fields"]]),
+        ("practices find", "/api/v2/practices/find/", [["id"], ["html_path"]]),
+    ]
+    for endpoint in ENDPOINTS:
+        filters = [flt.name for flt in endpoint.filters]
+        if endpoint.endpoint_name == "practices":
+            names = [["locale"], ["limit"], ["order"], ["fields"], filters[:1]]
+        else:
+            names = [filters]
+        groups.append((f"{endpoint.endpoint_name} listing", f"/api/v2/{endpoint.endpoint_name}/", names))
+    return groups
+
+
+@pytest.mark.django_db
+def test_open_data_parameters(site):
+    """An answer the API means (never a 500): 400 for nonsense, 200/302/404 for what it understands."""
+    client = Client()
+    unexpected = []
+    for label, url, groups in open_data_groups(site):
+
+        def send(names, value, url=url, label=label):
+            # limit=0: the parameters are read and the query run, without serializing items (cheap).
+            cheap = "limit=0&" if label.endswith("listing") and "limit" not in names else ""
+            response = client.get(f"{url}?{cheap}{fragments(value, names)}")
+            if response.status_code not in (200, 302, 400, 404):
+                unexpected.append(f"{label} {value.label}: {response.status_code}")
+            return response
+
+        assert_no_failures(run_corpus(send, groups))
+    assert not unexpected, unexpected[:20]
 
 
 def post_form(client, url, fields, names, value):
@@ -264,7 +316,7 @@ def test_headers_and_cookies(site):
     assert_no_failures(run_corpus(send, groups))
 
 
-POST_URLS = ["/", "/search/", "/i18n/setlang/", "/admin/login/", "/comments/post/"]
+POST_URLS = ["/", "/search/", "/i18n/setlang/", "/admin/login/", "/comments/post/", "/subscribe/"]
 BODIES = {
     "form in UTF-16": ("a=ä".encode("utf-16"), f"{FORM}; charset=utf-16"),
     "form in Latin-1": ("a=ä".encode("latin-1"), f"{FORM}; charset=latin-1"),
@@ -303,4 +355,19 @@ def test_odd_bodies_on_every_post_url(site, with_csrf_cookie):
             for label, (body, content_type) in BODIES.items():
                 check(failures, f"{url} {label}",
                       lambda: client.generic("POST", url, body, content_type=content_type))  # noqa: B023
+    assert_no_failures(failures)
+
+
+@pytest.mark.django_db
+def test_subscription_form_and_feed_parameters(site, no_rate_limits):
+    """The feed's themes, the form's typed fields together and its signed field alone."""
+    from subscriptions.forms import SubscriptionForm
+
+    client = Client()
+    failures = run_corpus(lambda names, value: client.get(f"/feeds/events.atom?{fragments(value, names)}"), [["theme"]])
+    fields = {"email": "maija@example.org", "kinds": "events", "website": "", "issued": SubscriptionForm.issued_value()}
+    failures += run_corpus(
+        lambda names, value: post_form(client, "/subscribe/", fields, names, value),
+        [["email", "kinds", "themes", "material_themes", "website"], ["issued"]],
+    )
     assert_no_failures(failures)

@@ -93,6 +93,8 @@ ADMIN_LOGIN_RATE = env_str("ADMIN_LOGIN_RATE", "10/5m")  # admin login attempts 
 PRACTICE_SUBMISSION_RATE = env_str("PRACTICE_SUBMISSION_RATE", "5/h")  # practice submissions per address
 COMMENT_IP_RETENTION_DAYS = env_int("COMMENT_IP_RETENTION_DAYS", 90)  # then purge_personal_data clears it
 SUBMISSION_EMAIL_RETENTION_DAYS = env_int("SUBMISSION_EMAIL_RETENTION_DAYS", 180)  # rejected submissions
+SUBSCRIPTION_RATE = env_str("SUBSCRIPTION_RATE", "5/h")  # subscription forms sent per client address
+SUBSCRIPTION_CONFIRMATION_DAYS = env_int("SUBSCRIPTION_CONFIRMATION_DAYS", 7)  # then unconfirmed ones are deleted
 # ---------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -101,7 +103,10 @@ INSTALLED_APPS = [
     "practices",
     "materials",
     "blog",
+    "trainings",  # app label "events" (see trainings/apps.py)
+    "subscriptions",
     "search",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -113,6 +118,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -189,3 +189,14 @@ def accessible_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """The page's schema.org JSON-LD and OpenGraph tags (`cms.structured_data`)."""
+    from cms.structured_data import head_tags
+
+    request = context.get("request")
+    if request is None or not getattr(page, "pk", None):
+        return ""
+    return head_tags(page.specific, request)

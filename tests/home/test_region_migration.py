@@ -1,4 +1,4 @@
-"""Migration home 0004: pilots stored with the old English region slugs get the shared ones.
+"""Migration home 0005: pilots stored with the old English region slugs get the shared ones.
 
 The migration's data step runs against the historical models of its own state on rows
 that exist already: the live page, its stored revisions and wagtail-localize's source copy.
@@ -16,7 +16,7 @@ from cms.vocabulary import Region
 from home.models import PilotReportPage
 from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 
-MIGRATION = "0004_regions_as_one_vocabulary"
+MIGRATION = "0005_regions_as_one_vocabulary"
 migration = importlib.import_module(f"home.migrations.{MIGRATION}")
 
 pytestmark = pytest.mark.django_db

@@ -56,7 +56,7 @@ def test_facet_counts_equal_the_filtered_results(client, typed_pages):
     response = client.get("/search/", {"q": "opinto-ohjaus"})
     counts = facet_counts(response)
 
-    assert counts == {"practice": 3, "pilot_report": 0, "material": 0, "blog_post": 0, "page": 2}
+    assert counts == {"practice": 3, "pilot_report": 0, "material": 0, "blog_post": 0, "event": 0, "page": 2}
     assert len(result_titles(response)) == 5
     for key, count in counts.items():
         filtered = client.get("/search/", {"q": "opinto-ohjaus", "type": key})

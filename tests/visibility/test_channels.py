@@ -50,6 +50,7 @@ def channel_urls(world: World, channel):
     if channel == "feeds":
         return {
             language: [url + f"feed/{kind}/" for url in urls_of([indexes["blog"]], [language]) for kind in ("rss", "atom")]
+            + [index.specific.calendar_url for index in [translated(indexes["event"], language)] if index]
             for language in LANGUAGES
         }
     if channel == "search":
@@ -57,7 +58,7 @@ def channel_urls(world: World, channel):
         for language in LANGUAGES:
             base = f"{'' if language == 'fi' else '/' + language}/search/?q={SEARCH_WORD}"
             urls[language] = [base, base + "&page=2"] + [
-                base + f"&type={facet}" for facet in ("practice", "pilot_report", "material", "blog_post", "page")
+                base + f"&type={facet}" for facet in ("practice", "pilot_report", "material", "blog_post", "event", "page")
             ]
         return urls
     if channel == "sitemap":
@@ -68,7 +69,27 @@ def channel_urls(world: World, channel):
         return {language: urls_of([world.links_page], [language]) for language in LANGUAGES}
     if channel == "comment_endpoints":
         return {"fi": comment_endpoint_urls(world)}
+    if channel == "open_data":
+        return open_data_urls(world)
     raise AssertionError(channel)
+
+
+API_ENDPOINTS = {"practice": "practices", "material": "materials", "pilot": "pilots"}
+
+
+def open_data_urls(world):
+    """The API's listings in each language with every field, and the detail of every hidden page row."""
+    urls = {
+        language: [f"/api/v2/{name}/?locale={language}&limit=100&fields=*" for name in API_ENDPOINTS.values()]
+        for language in LANGUAGES
+    }
+    urls["fi"] += [
+        f"/api/v2/{API_ENDPOINTS[item.kind]}/{pk}/"
+        for item in world.hidden
+        if item.kind in API_ENDPOINTS
+        for pk in item.page_ids
+    ]
+    return urls
 
 
 def comment_endpoint_urls(world):
@@ -88,7 +109,7 @@ def comment_endpoint_urls(world):
     return urls
 
 
-LISTING_CHANNELS = ("listings", "home", "feeds", "search", "sitemap", "alternates", "navigation_and_links")
+LISTING_CHANNELS = ("listings", "home", "feeds", "search", "sitemap", "alternates", "navigation_and_links", "open_data")
 CHANNELS = ("page",) + LISTING_CHANNELS + ("comment_endpoints",)
 
 
@@ -97,7 +118,9 @@ def own_urls(world, item):
     if item.page_ids:
         pages = [page.specific for page in Page.objects.filter(pk__in=item.page_ids) if page.url]
         # A post's comment routes too.
-        return [page.url for page in pages] + [page.url + "comment/posted/" for page in pages if isinstance(page, BlogPage)]
+        return [page.url for page in pages] + [
+            page.url + "comment/posted/" for page in pages if isinstance(page, BlogPage)
+        ]
     from django_comments_xtd.models import XtdComment
 
     post_ids = XtdComment.objects.filter(pk__in=item.comment_ids).values_list("object_pk", flat=True)
@@ -140,10 +163,14 @@ def test_channels_show_visible_content(world, channel):
         text = "".join(fetch(url)[1] for url in urls)
         expected = world.visible_markers[language]
         if channel == "feeds":
-            # A feed carries the posts written in its language, not aliases.
-            expected = [marker for marker in expected if "Blog" in marker] if language != "en" else []
+            # A blog feed carries the posts written in its language, not aliases; the calendar has every event
+            # that takes place, untranslated ones too.
+            expected = [marker for marker in expected if ("Blog" in marker and language != "en") or "Event" in marker]
         if channel == "sitemap":
             expected = [f"synlig-{kind}" for kind in KINDS] + [f"nakyva-{kind}" for kind in KINDS]
+        if channel == "open_data":
+            # The API lists each text once in its own language: no blog, no aliases (English).
+            expected = [marker for marker in expected if "Blog" not in marker] if language != "en" else []
         missing = [marker for marker in expected if marker not in text]
         assert not missing, f"{channel} in {language} does not show {missing}"
 

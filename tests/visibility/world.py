@@ -33,9 +33,10 @@ from materials.models import MaterialIndexPage, MaterialPage, MaterialVersion
 from practices.models import PracticeIndexPage, PracticeModelPage
 from tests.factories import UserFactory, translate_page
 from tests.factories.practices import sections_data
+from trainings.models import EventIndexPage, EventPage
 
 SEARCH_WORD = "kotoutumisvisa"
-KINDS = ("blog", "practice", "material", "pilot")
+KINDS = ("blog", "practice", "material", "pilot", "event")
 # States of a Finnish page (its Swedish and English aliases follow it).
 PAGE_STATES = (
     "draft",
@@ -168,6 +169,10 @@ def new_page(kind, token, slug, **extra):
         return PracticeModelPage(
             short_description=f"Kuvaus {token}", organisations="Kunta", sections=sections_data(), **common
         )
+    if kind == "event":
+        starts = timezone.now() + datetime.timedelta(days=10)
+        return EventPage(lead=f"Johdanto {token}", starts_at=starts, ends_at=starts + datetime.timedelta(hours=3),
+                         organiser="Osaamiskeskus", locality="Helsinki", **common)
     if kind == "material":
         return MaterialPage(
             description=f"<p>Kuvaus {token}</p>",
@@ -212,6 +217,7 @@ def build_world():
         "practice": create_page(home, PracticeIndexPage(title="Hyvät käytännöt", slug="hyvat-kaytannot"), user),
         "material": create_page(home, MaterialIndexPage(title="Materiaalit", slug="materiaalit"), user),
         "pilot": create_page(home, ProjectPage(title="Kotona Suomessa", slug="kotona-suomessa"), user),
+        "event": create_page(home, EventIndexPage(title="Tapahtumat", slug="tapahtumat"), user),
     }
     # Sections that are restricted as a whole: a members' blog and a sub-project.
     sections = {
@@ -398,6 +404,7 @@ def add_home_blocks(home, homes, hidden, controls, user):
         {"type": "latest_posts", "value": {"heading": "Ajankohtaista", "kind": "", "count": 12}},
         {"type": "featured_practices", "value": {"heading": "Käytäntöjä", "practices": practices, "count": 12}},
         {"type": "materials", "value": {"heading": "Materiaaleja", "materials": materials, "series": None, "limit": None}},
+        {"type": "upcoming_events", "value": {"heading": "Tapahtumia", "count": 12}},
     ]
     publish_edit(home, user, body=body)
     for language in ("sv", "en"):

@@ -59,7 +59,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0003_content_blocks"),
+        ("home", "0004_homepage_upcoming_events"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]
