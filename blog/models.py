@@ -8,9 +8,7 @@ is held until a moderator approves it: see `blog/moderation.py` and `blog/commen
 import datetime
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -22,7 +20,6 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -95,24 +92,11 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import BlogFilters
+        from .listing import BlogListing
 
         context = super().get_context(request, *args, **kwargs)
-        filters = BlogFilters(request.GET, self.live_posts())
-        paginator = Paginator(filters.queryset(), POSTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        posts = list(
-            page_obj.object_list.defer_streamfields()
-            .select_related("locale")
-            .prefetch_related(
-                Prefetch(
-                    "cover_image",
-                    queryset=get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS),
-                ),
-                Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
-            )
-        )
-        context.update({"filters": filters, "page_obj": page_obj, "posts": posts})
+        listing = BlogListing(request.GET, self.live_posts(), request.GET.get("page"))
+        context.update({"listing": listing, "page_obj": listing.page_obj, "posts": list(listing.page_obj.object_list)})
         return context
 
     @path("")

@@ -4,6 +4,7 @@ They are choices, not snippets: the values are stored once and synchronised acro
 languages, and their labels are interface strings translated with Django i18n. The
 `practices` app defines the site's editorial Theme snippets; pilot themes are the three
 development areas of Hyvä alku and do not change, so they stay a closed list here.
+Regions are shared with the practices: `cms.vocabulary.Region`.
 """
 
 from django.db import models
@@ -27,27 +28,3 @@ class PilotTheme(models.TextChoices):
     INITIAL_PHASE = "initial-phase", _("Initial-phase services")
     TRANSITION = "transition", _("Transition after integration training")
     GUIDANCE = "guidance", _("Guidance to work, education or entrepreneurship")
-
-
-class Region(models.TextChoices):
-    """The regions of Finland (maakunnat)."""
-
-    UUSIMAA = "uusimaa", _("Uusimaa")
-    SOUTHWEST_FINLAND = "southwest-finland", _("Southwest Finland")
-    SATAKUNTA = "satakunta", _("Satakunta")
-    KANTA_HAME = "kanta-hame", _("Kanta-Häme")
-    PIRKANMAA = "pirkanmaa", _("Pirkanmaa")
-    PAIJAT_HAME = "paijat-hame", _("Päijät-Häme")
-    KYMENLAAKSO = "kymenlaakso", _("Kymenlaakso")
-    SOUTH_KARELIA = "south-karelia", _("South Karelia")
-    SOUTH_SAVO = "south-savo", _("South Savo")
-    NORTH_SAVO = "north-savo", _("North Savo")
-    NORTH_KARELIA = "north-karelia", _("North Karelia")
-    CENTRAL_FINLAND = "central-finland", _("Central Finland")
-    SOUTH_OSTROBOTHNIA = "south-ostrobothnia", _("South Ostrobothnia")
-    OSTROBOTHNIA = "ostrobothnia", _("Ostrobothnia")
-    CENTRAL_OSTROBOTHNIA = "central-ostrobothnia", _("Central Ostrobothnia")
-    NORTH_OSTROBOTHNIA = "north-ostrobothnia", _("North Ostrobothnia")
-    KAINUU = "kainuu", _("Kainuu")
-    LAPLAND = "lapland", _("Lapland")
-    ALAND = "aland", _("Åland")

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -12,9 +11,10 @@ from cms.blocks import BaseStreamBlock, DocumentListBlock, KeyFiguresBlock
 from cms.models import BasePage
 from cms.search_text import every_language, join
 from cms.visibility import visible_localized, visible_pages
+from cms.vocabulary import OptionalPeriodMixin, Region
 
 from .blocks import HomeStreamBlock, ProjectStreamBlock
-from .choices import CallRound, OutdatedNotice, PilotTheme, Region
+from .choices import CallRound, OutdatedNotice, PilotTheme
 from .pilot_filters import PilotListing
 
 
@@ -139,7 +139,7 @@ class OutdatedNoticeMixin(models.Model):
         return decided == OutdatedNotice.SHOW
 
 
-class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str__)
+class ProjectPage(OptionalPeriodMixin, BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str__)
     """The overview of a development project or of one of its sub-projects.
 
     Sub-projects are child ProjectPages, shown as cards; the pilot reports anywhere
@@ -147,8 +147,6 @@ class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str
     """
 
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
     funder = models.CharField(
         _("funder"), max_length=200, blank=True, help_text=_("e.g. European Social Fund")
     )
@@ -171,7 +169,7 @@ class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                OptionalPeriodMixin.date_range_panel(),
                 FieldPanel("funder"),
                 FieldPanel("coordinator"),
             ],
@@ -188,22 +186,19 @@ class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str
         index.SearchField("coordinator"),
         index.SearchField("body"),
     ]
-    override_translatable_fields = BasePage.override_translatable_fields + [
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        SynchronizedField("outdated_notice"),
-    ]
+    override_translatable_fields = (
+        BasePage.override_translatable_fields
+        + OptionalPeriodMixin.period_translatable_fields
+        + [SynchronizedField("outdated_notice")]
+    )
 
     parent_page_types = ["home.HomePage", "home.ProjectPage"]
     subpage_types = ["home.ProjectPage", "home.PilotReportPage"]
 
+    date_range_error = _("The project cannot end before it starts.")
+
     class Meta:
         verbose_name = _("project page")
-
-    def clean(self):
-        super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The project cannot end before it starts.")})
 
     def sub_projects(self):
         return (
@@ -228,7 +223,7 @@ class ProjectPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str
         return context
 
 
-class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str__)
+class PilotReportPage(OptionalPeriodMixin, BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has __str__)
     """The report of one pilot project of a call for pilots."""
 
     organisations = models.CharField(
@@ -240,8 +235,6 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
     region = models.CharField(_("region"), max_length=30, choices=Region.choices)
     call_round = models.PositiveSmallIntegerField(_("call round"), choices=CallRound.choices)
     theme = models.CharField(_("theme"), max_length=30, choices=PilotTheme.choices)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
     summary = models.TextField(_("summary"), max_length=1000)
     findings = RichTextField(
         _("findings"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -265,7 +258,7 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
                 FieldPanel("organisations"),
                 FieldRowPanel([FieldPanel("municipality"), FieldPanel("region")]),
                 FieldRowPanel([FieldPanel("call_round"), FieldPanel("theme")]),
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                OptionalPeriodMixin.date_range_panel(),
             ],
             heading=_("Pilot facts"),
         ),
@@ -285,27 +278,26 @@ class PilotReportPage(BasePage, OutdatedNoticeMixin):  # noqa: DJ008 (Page has _
         index.FilterField("theme"),
         index.FilterField("region"),
     ]
-    override_translatable_fields = BasePage.override_translatable_fields + [
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        SynchronizedField("call_round"),
-        SynchronizedField("theme"),
-        SynchronizedField("region"),
-        SynchronizedField("outdated_notice"),
-        SynchronizedField("practice_models"),
-    ]
+    override_translatable_fields = (
+        BasePage.override_translatable_fields
+        + OptionalPeriodMixin.period_translatable_fields
+        + [
+            SynchronizedField("call_round"),
+            SynchronizedField("theme"),
+            SynchronizedField("region"),
+            SynchronizedField("outdated_notice"),
+            SynchronizedField("practice_models"),
+        ]
+    )
 
     parent_page_types = ["home.ProjectPage"]
     subpage_types = []
 
+    date_range_error = _("The pilot cannot end before it starts.")
+
     class Meta:
         verbose_name = _("pilot report")
         verbose_name_plural = _("pilot reports")
-
-    def clean(self):
-        super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The pilot cannot end before it starts.")})
 
     def search_facts(self):
         """Call round, theme and region, by every name they go by."""

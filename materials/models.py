@@ -40,7 +40,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
+from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -49,6 +49,7 @@ from cms.localized import localized_objects
 from cms.models import BasePage, default_locale_only
 from cms.search_text import every_language, every_translation, join
 from cms.visibility import visible_pages
+from cms.vocabulary import TranslatableTerm
 
 from .languages import LANGUAGE_CHOICES, get_language
 
@@ -66,48 +67,34 @@ class MaterialType(models.TextChoices):
     GUIDE = "guide", _("Guide")
 
 
-class SluggedSnippet(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        allow_unicode=False,
-        help_text=_("Used in the registry's shareable filter addresses; the same in every language."),
-    )
+class MaterialTerm(RevisionMixin, index.Indexed, TranslatableTerm):
+    """A registry term: revisions for the admin's history, indexed for the snippet choosers' search."""
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableTerm.Meta):
         abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
-class MaterialTheme(SluggedSnippet):
+class MaterialTheme(MaterialTerm):
     """A theme of the material registry (work, family, health, ...)."""
 
-    class Meta(SluggedSnippet.Meta):
+    class Meta(MaterialTerm.Meta):
         verbose_name = _("material theme")
         verbose_name_plural = _("material themes")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
-class MaterialSeries(SluggedSnippet):
+class MaterialSeries(MaterialTerm):
     """A series groups materials, e.g. the seven videos of "Ymmärrä Suomea"."""
 
     description = models.TextField(_("description"), blank=True, max_length=1000)
 
-    panels = SluggedSnippet.panels + [FieldPanel("description")]
-    search_fields = SluggedSnippet.search_fields + [index.SearchField("description")]
+    panels = MaterialTerm.panels + [FieldPanel("description")]
+    search_fields = MaterialTerm.search_fields + [index.SearchField("description")]
 
-    class Meta(SluggedSnippet.Meta):
+    class Meta(MaterialTerm.Meta):
         verbose_name = _("material series")
         verbose_name_plural = _("material series")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
 class MaterialIndexPage(BasePage):
@@ -126,8 +113,6 @@ class MaterialIndexPage(BasePage):
     subpage_types = ["materials.MaterialPage"]
     max_count_per_parent = 1
 
-    per_page = 12
-
     class Meta:
         verbose_name = _("material registry")
 
@@ -135,11 +120,11 @@ class MaterialIndexPage(BasePage):
         from .registry import Registry
 
         context = super().get_context(request, *args, **kwargs)
-        registry = Registry(self, request.GET)
+        registry = Registry(self, request.GET, request.GET.get("page"))
         context["registry"] = registry
-        context["facets"] = registry.facets()
-        context["page_obj"] = registry.page(request.GET.get("page"), self.per_page)
-        context["materials"] = registry.prepare(context["page_obj"].object_list)
+        context["facets"] = registry.facets
+        context["page_obj"] = registry.page_obj
+        context["materials"] = registry.materials()
         return context
 
 

@@ -11,8 +11,8 @@ from functools import partial
 from django.db.models import Prefetch, Q
 from wagtail.api import APIField
 
+from cms.vocabulary import Region
 from home.choices import CallRound, PilotTheme
-from home.choices import Region as PilotRegion
 from home.models import PilotReportPage
 from home.pilot_filters import FILTER_FIELDS
 from materials.languages import LANGUAGES
@@ -23,7 +23,6 @@ from practices.models import (
     DevelopmentStage,
     PanelAssessment,
     PracticeModelPage,
-    Region,
     TargetGroup,
     Theme,
     recommended_subquery,
@@ -315,6 +314,6 @@ class PilotsEndpoint(PublicPagesEndpoint):
     filters = [
         pilot_filter("round", "Call round (1–4).", lambda: CallRound.choices, value_type="integer"),
         pilot_filter("theme", "Pilot theme.", lambda: PilotTheme.choices),
-        pilot_filter("region", "Region.", lambda: PilotRegion.choices),
+        pilot_filter("region", "Region.", lambda: Region.choices),
     ]
     default_ordering = ("call_round", "title")

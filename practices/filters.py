@@ -1,186 +1,54 @@
-"""The practice collection's filters: facets with counts, combined with AND, from GET parameters.
+"""The practice collection's facets: theme, target group, region, stage and the panel's mark."""
 
-Each facet's counts are computed with every *other* active filter applied, so a count
-says how many results choosing that option would give. Unknown or malformed values
-are ignored. The number of queries does not depend on the number of practices: one
-count query per facet, the page of results, and its prefetches.
-"""
-
-from dataclasses import dataclass, field
-
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from cms.facets import Facet, FacetedListing, FlagFacet, terms
 from cms.visibility import visible_pages
+from cms.vocabulary import Region
 
-from .models import (
-    DevelopmentStage,
-    PanelAssessment,
-    PracticeModelPage,
-    Region,
-    TargetGroup,
-    Theme,
-    recommended_subquery,
-)
-
-MAX_VALUES = 30
-MAX_VALUE_LENGTH = 120
+from .models import DevelopmentStage, PanelAssessment, PracticeModelPage, TargetGroup, Theme, recommended_subquery
 
 
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int = 0
-    selected: bool = False
+class PracticeListing(FacetedListing):
+    theme = Facet("themes__slug", label=_("Theme"), choices=terms(Theme))
+    target_group = Facet("target_groups__slug", label=_("Target group"), choices=terms(TargetGroup))
+    region = Facet("region", label=_("Region"), choices=Region.choices)
+    stage = Facet("development_stage", label=_("Development stage"), choices=DevelopmentStage.choices)
+    recommended = FlagFacet(
+        label=_("Expert panel"),
+        option_label=_("Recommended by the expert panel"),
+        condition=Q(recommendation=PanelAssessment.RECOMMEND),
+    )
 
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list = field(default_factory=list)
-    multiple: bool = True
-
-    @property
-    def active(self):
-        return any(option.selected for option in self.options)
-
-
-def condition(name, values):
-    """The filter `name` with any of `values` (valid slugs), as a condition on practices.
-
-    `recommended` needs the `recommendation` annotation (`recommended_subquery()`). The
-    open data API (`opendata.endpoints`) filters with the same conditions.
-    """
-    if name == "theme":
-        through = PracticeModelPage.themes.through
-        return Q(pk__in=through.objects.filter(theme__slug__in=values).values("practicemodelpage_id"))
-    if name == "target_group":
-        through = PracticeModelPage.target_groups.through
-        return Q(pk__in=through.objects.filter(targetgroup__slug__in=values).values("practicemodelpage_id"))
-    if name == "region":
-        return Q(region__in=values)
-    if name == "stage":
-        return Q(development_stage__in=values)
-    if name == "recommended":
-        return Q(recommendation=PanelAssessment.RECOMMEND)
-    raise ValueError(name)
-
-
-class PracticeListing:
-    def __init__(self, index_page, params):
-        self.index_page = index_page
-        self.locale = Locale.get_active()
-        self.themes = list(Theme.objects.filter(locale=self.locale).order_by("name"))
-        self.target_groups = list(TargetGroup.objects.filter(locale=self.locale).order_by("name"))
-        self.allowed = {
-            "theme": {term.slug for term in self.themes},
-            "target_group": {term.slug for term in self.target_groups},
-            "region": set(Region.values),
-            "stage": set(DevelopmentStage.values),
-            "recommended": {"1"},
-        }
-        self.selected = {name: self.clean_values(params, name) for name in self.allowed}
-
-    def clean_values(self, params, name):
-        values = params.getlist(name)[:MAX_VALUES] if hasattr(params, "getlist") else []
-        return [v for v in dict.fromkeys(values) if len(v) <= MAX_VALUE_LENGTH and v in self.allowed[name]]
-
-    @property
-    def is_filtered(self):
-        return any(self.selected.values())
-
-    def base_queryset(self):
-        return visible_pages(PracticeModelPage.objects.child_of(self.index_page)).annotate(
+    def __init__(self, index_page, params, page_number=None):
+        practices = visible_pages(PracticeModelPage.objects.child_of(index_page)).annotate(
             recommendation=recommended_subquery()
         )
-
-    def apply(self, queryset, exclude=None):
-        for name, values in self.selected.items():
-            if values and name != exclude:
-                queryset = queryset.filter(condition(name, values))
-        return queryset
+        super().__init__(params, practices, page_number)
 
     def results(self):
         return (
-            self.apply(self.base_queryset())
+            self.filtered()
             .defer_streamfields()
             .select_related("listing_image")
             .prefetch_related("themes", "listing_image__renditions")
             .order_by("-first_published_at", "title")
         )
 
-    def page(self, number, per_page):
-        page_obj = Paginator(self.results(), per_page).get_page(number)
-        theme_names = {term.translation_key: term.name for term in self.themes}
-        for practice in page_obj.object_list:
+    def practices(self):
+        """The practices of the page, with their themes named in the active language."""
+        theme_names = {term.translation_key: term.name for term in self.terms(Theme).values()}
+        practices = list(self.page_obj.object_list)
+        for practice in practices:
             practice.theme_names = sorted(theme_names.get(t.translation_key, t.name) for t in practice.themes.all())
             practice.recommended = practice.recommendation == PanelAssessment.RECOMMEND
-        return page_obj
+        return practices
 
-    def facets(self):
-        base = self.base_queryset()
-        facets = [
-            self.term_facet("theme", _("Theme"), self.themes, base, PracticeModelPage.themes.through, "theme"),
-            self.term_facet(
-                "target_group",
-                _("Target group"),
-                self.target_groups,
-                base,
-                PracticeModelPage.target_groups.through,
-                "targetgroup",
-            ),
-            self.choice_facet("region", _("Region"), Region.choices, base, "region"),
-            self.choice_facet("stage", _("Development stage"), DevelopmentStage.choices, base, "development_stage"),
-        ]
-        recommended = self.apply(base, exclude="recommended").filter(recommendation=PanelAssessment.RECOMMEND)
-        facets.append(
-            Facet(
-                "recommended",
-                _("Expert panel"),
-                [
-                    Option(
-                        "1",
-                        _("Recommended by the expert panel"),
-                        recommended.count(),
-                        "1" in self.selected["recommended"],
-                    )
-                ],
-            )
-        )
-        return facets
 
-    def term_facet(self, name, label, terms, base, through, target):
-        pages = self.apply(base, exclude=name).values("pk")
-        counts = dict(
-            through.objects.filter(practicemodelpage_id__in=pages)
-            .values_list(f"{target}__slug")
-            .annotate(count=Count("practicemodelpage_id", distinct=True))
-            .values_list(f"{target}__slug", "count")
-        )
-        return Facet(
-            name,
-            label,
-            [Option(t.slug, t.name, counts.get(t.slug, 0), t.slug in self.selected[name]) for t in terms],
-        )
+def condition(name, values):
+    """The facet `name` with any of `values` as a condition on practices (for `opendata.endpoints`).
 
-    def choice_facet(self, name, label, choices, base, field_name):
-        counts = dict(
-            self.apply(base, exclude=name)
-            .order_by()
-            .values_list(field_name)
-            .annotate(count=Count("pk"))
-            .values_list(field_name, "count")
-        )
-        return Facet(
-            name,
-            label,
-            [
-                Option(value, choice_label, counts.get(value, 0), value in self.selected[name])
-                for value, choice_label in choices
-                if counts.get(value, 0) or value in self.selected[name]
-            ],
-        )
+    `recommended` needs the `recommendation` annotation (`recommended_subquery()`).
+    """
+    return PracticeListing.base_filters[name].condition_for(PracticeModelPage, values)

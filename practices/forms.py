@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.localized import localized_objects
 from cms.validators import validate_single_line, validate_text
+from cms.vocabulary import Region
 
 from .blocks import REQUIRED_SECTIONS, PracticeSectionsBlock
-from .models import Criterion, CriterionVerdict, PanelAssessment, Region
+from .models import Criterion, CriterionVerdict, PanelAssessment
 
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 5

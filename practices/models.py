@@ -2,7 +2,7 @@
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
@@ -25,36 +25,12 @@ from cms.localized import localized_objects
 from cms.models import BasePage, default_locale_only
 from cms.search_text import every_language, every_translation, join
 from cms.visibility import visible_pages
+from cms.vocabulary import DateRangeMixin, Region, TranslatableTerm
 
 from .blocks import SECTION_ORDER, PracticeSectionsBlock
 
 PANEL_GROUP_NAME = "Expert panel"
 PANEL_WORKFLOW_NAME = "Expert panel review"
-
-
-class Region(models.TextChoices):
-    """Finland's regions (maakunnat), and "national" for models that run everywhere."""
-
-    NATIONAL = "national", _("National")
-    UUSIMAA = "uusimaa", _("Uusimaa")
-    SOUTHWEST_FINLAND = "varsinais-suomi", _("Southwest Finland")
-    SATAKUNTA = "satakunta", _("Satakunta")
-    KANTA_HAME = "kanta-hame", _("Kanta-Häme")
-    PIRKANMAA = "pirkanmaa", _("Pirkanmaa")
-    PAIJAT_HAME = "paijat-hame", _("Päijät-Häme")
-    KYMENLAAKSO = "kymenlaakso", _("Kymenlaakso")
-    SOUTH_KARELIA = "etela-karjala", _("South Karelia")
-    SOUTH_SAVO = "etela-savo", _("South Savo")
-    NORTH_SAVO = "pohjois-savo", _("North Savo")
-    NORTH_KARELIA = "pohjois-karjala", _("North Karelia")
-    CENTRAL_FINLAND = "keski-suomi", _("Central Finland")
-    SOUTH_OSTROBOTHNIA = "etela-pohjanmaa", _("South Ostrobothnia")
-    OSTROBOTHNIA = "pohjanmaa", _("Ostrobothnia")
-    CENTRAL_OSTROBOTHNIA = "keski-pohjanmaa", _("Central Ostrobothnia")
-    NORTH_OSTROBOTHNIA = "pohjois-pohjanmaa", _("North Ostrobothnia")
-    KAINUU = "kainuu", _("Kainuu")
-    LAPLAND = "lappi", _("Lapland")
-    ALAND = "ahvenanmaa", _("Åland")
 
 
 class DevelopmentStage(models.TextChoices):
@@ -68,37 +44,16 @@ class DevelopmentStage(models.TextChoices):
 # --- Translatable taxonomies ----------------------------------------------------------------
 
 
-class Taxonomy(TranslatableMixin, models.Model):
-    """A term read per language; its slug is shared by every translation so filter URLs carry over."""
-
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(
-        _("slug"), max_length=120, help_text=_("Used in filter addresses; the same in every language.")
-    )
-
-    override_translatable_fields = [SynchronizedField("slug")]
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Theme(Taxonomy):
-    class Meta(Taxonomy.Meta):
+class Theme(TranslatableTerm):
+    class Meta(TranslatableTerm.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="practices_theme_unique_slug")]
 
 
-class TargetGroup(Taxonomy):
-    class Meta(Taxonomy.Meta):
+class TargetGroup(TranslatableTerm):
+    class Meta(TranslatableTerm.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="practices_targetgroup_unique_slug")]
 
 
 class Criterion(TranslatableMixin, models.Model):
@@ -143,8 +98,6 @@ class PracticeIndexPage(BasePage):
     subpage_types = ["practices.PracticeModelPage", "practices.PracticeCallPage"]
     max_count_per_parent = 1
 
-    per_page = 12
-
     class Meta:
         verbose_name = _("practice collection")
 
@@ -152,11 +105,11 @@ class PracticeIndexPage(BasePage):
         from .filters import PracticeListing
 
         context = super().get_context(request, *args, **kwargs)
-        listing = PracticeListing(self, request.GET)
+        listing = PracticeListing(self, request.GET, request.GET.get("page"))
         context["listing"] = listing
-        context["facets"] = listing.facets()
-        context["page_obj"] = listing.page(request.GET.get("page"), self.per_page)
-        context["practices"] = context["page_obj"].object_list
+        context["facets"] = listing.facets
+        context["page_obj"] = listing.page_obj
+        context["practices"] = listing.practices()
         context["calls"] = (
             visible_pages(PracticeCallPage.objects.child_of(self)).order_by("-closes_at").defer_streamfields()
         )
@@ -325,7 +278,7 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class PracticeCallPage(RoutablePageMixin, BasePage):
+class PracticeCallPage(DateRangeMixin, RoutablePageMixin, BasePage):
     """A thematic call: practitioners submit practices online while it is open."""
 
     theme = models.ForeignKey(
@@ -343,7 +296,7 @@ class PracticeCallPage(RoutablePageMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("lead"),
         FieldPanel("theme"),
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Call period")),
+        DateRangeMixin.date_range_panel("opens_at", "closes_at", heading=_("Call period")),
         FieldPanel("sought"),
         FieldPanel("contact_person"),
         FieldPanel("body"),
@@ -363,13 +316,12 @@ class PracticeCallPage(RoutablePageMixin, BasePage):
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
 
+    date_range_fields = ("opens_at", "closes_at")
+    date_range_equal_allowed = False
+    date_range_error = _("The call must close after it opens.")
+
     class Meta:
         verbose_name = _("thematic call")
-
-    def clean(self):
-        super().clean()
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": _("The call must close after it opens.")})
 
     def status(self, now=None):
         now = now or timezone.now()

@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 from PIL import Image
 
 from cms.demo import IMAGE_SIZE, LANGUAGES, DemoContext, Ref, data_files, draw_image, is_text, pdf
-from home.choices import CallRound, PilotTheme, Region
+from cms.vocabulary import Region
+from home.choices import CallRound, PilotTheme
 
 
 def pilot_rows():

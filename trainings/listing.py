@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from practices.filters import MAX_VALUES, Option
+from cms.facets import MAX_VALUES, Option
 from practices.models import Theme
 
 UPCOMING, PAST = "upcoming", "past"

@@ -58,7 +58,7 @@ def option_texts(response, name):
 
 
 def test_filters_combine_and_show_counts(client, blog_index, filtered_posts):
-    anna, ben = filtered_posts["anna"], filtered_posts["ben"]
+    anna = filtered_posts["anna"]
     assert listed_titles(client.get(blog_index.url, {"kind": "news"})) == ["Uutinen"]
     assert listed_titles(client.get(blog_index.url, {"tag": "kunnat"})) == ["Blogi A", "Blogi B"]
     assert listed_titles(client.get(blog_index.url, {"author": anna.pk})) == ["Uutinen", "Blogi A"]
@@ -71,7 +71,6 @@ def test_filters_combine_and_show_counts(client, blog_index, filtered_posts):
     assert option_texts(response, "tag") == ["kunnat (2)", "mentorointi (2)"]
     assert option_texts(response, "author") == ["Anna Aaltonen (2)", "Ben Berg (1)"]
     assert soup(response).select_one("select[name=tag] option[selected]")["value"] == "mentorointi"
-    assert ben.pk  # both authors are offered
 
 
 @pytest.mark.parametrize(
@@ -87,14 +86,15 @@ def test_filters_combine_and_show_counts(client, blog_index, filtered_posts):
         {"tag": "ei-ole"},
     ],
 )
-def test_bad_filter_values_never_fail(client, blog_index, filtered_posts, query):
+def test_bad_filter_values_are_ignored_and_said(client, blog_index, filtered_posts, query):
     response = client.get(blog_index.url, query)
     assert response.status_code == 200
-    titles = listed_titles(response)
-    if query.get("tag") == "ei-ole":
-        assert titles == []
+    errors = soup(response).select(".filters .errorlist")
+    if query.get("tag") == "ei-ole":  # a well-formed tag no post has: nothing to show, nothing wrong
+        assert (listed_titles(response), errors) == ([], [])
     else:
-        assert titles == ["Uutinen", "Blogi A", "Blogi B"]
+        assert listed_titles(response) == ["Uutinen", "Blogi A", "Blogi B"]
+        assert len(errors) == (0 if "page" in query else 1)
 
 
 def test_pagination_keeps_filters(client, blog_index):

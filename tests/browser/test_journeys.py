@@ -296,7 +296,7 @@ def test_visitor_filters_plays_a_video_searches_and_comments(tabs):
     heading = visitor.locator(".practice-listing__count")
     total = count_in(heading.inner_text())
     themes = visitor.locator("form.filters input[name=theme]")
-    counts = [count_in(themes.nth(i).locator("xpath=..").locator(".count").inner_text()) for i in range(themes.count())]
+    counts = [count_in(themes.nth(i).locator("xpath=..").locator(".filters__count").inner_text()) for i in range(themes.count())]
     chosen = min(range(len(counts)), key=counts.__getitem__)
     assert 0 < counts[chosen] < total
     theme = themes.nth(chosen).get_attribute("value")

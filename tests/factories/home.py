@@ -5,7 +5,8 @@ import datetime
 import factory
 import wagtail_factories
 
-from home.choices import CallRound, PilotTheme, Region
+from cms.vocabulary import Region
+from home.choices import CallRound, PilotTheme
 from home.models import PilotReportPage, ProjectPage
 
 

@@ -75,7 +75,7 @@ class ProjectPageTreeTests(WagtailPageTests):
                     "slug": "osaajaksi-oulussa",
                     "organisations": "Oulun kaupunki",
                     "municipality": "Oulu",
-                    "region": "north-ostrobothnia",
+                    "region": "pohjois-pohjanmaa",
                     "call_round": "2",
                     "theme": "transition",
                     "start_date": "2016-09-01",
@@ -89,7 +89,7 @@ class ProjectPageTreeTests(WagtailPageTests):
             ),
         )
         pilot = PilotReportPage.objects.get(slug="osaajaksi-oulussa", alias_of__isnull=True)
-        assert (pilot.call_round, pilot.region, pilot.theme) == (2, "north-ostrobothnia", "transition")
+        assert (pilot.call_round, pilot.region, pilot.theme) == (2, "pohjois-pohjanmaa", "transition")
 
     def test_end_before_start_is_refused(self):
         response = self.client.post(

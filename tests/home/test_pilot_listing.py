@@ -16,8 +16,8 @@ PILOTS = [
     (1, "initial-phase", "pirkanmaa"),
     (1, "transition", "uusimaa"),
     (2, "guidance", "uusimaa"),
-    (2, "transition", "lapland"),
-    (3, "initial-phase", "lapland"),
+    (2, "transition", "lappi"),
+    (3, "initial-phase", "lappi"),
 ]
 
 
@@ -52,7 +52,7 @@ def test_project_lists_all_live_pilots_below_it_with_totals(client, project):
     assert "6" in totals and "3" in totals
     assert counts(pilots, "round") == {1: 3, 2: 2, 3: 1}
     assert counts(pilots, "theme") == {"initial-phase": 3, "transition": 2, "guidance": 1}
-    assert counts(pilots, "region") == {"uusimaa": 3, "pirkanmaa": 1, "lapland": 2}
+    assert counts(pilots, "region") == {"uusimaa": 3, "pirkanmaa": 1, "lappi": 2}
 
 
 @pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_project_lists_all_live_pilots_below_it_with_totals(client, project):
         ("round=1", 3),
         ("round=1&round=3", 4),
         ("theme=transition", 2),
-        ("region=lapland", 2),
+        ("region=lappi", 2),
         ("round=1&region=uusimaa", 2),
         ("round=1&theme=initial-phase&region=uusimaa", 1),
         ("round=2&region=pirkanmaa", 0),
@@ -86,9 +86,9 @@ def test_option_counts_apply_the_other_filters(client, project):
 
 @pytest.mark.django_db
 def test_selected_options_are_checked_for_a_shareable_url(client, project):
-    response, _ = listing(client, project, "region=lapland")
+    response, _ = listing(client, project, "region=lappi")
     html = response.content.decode()
-    assert re.search(r'name="region" value="lapland" checked', html)
+    assert re.search(r'name="region" value="lappi" checked', html)
     assert not re.search(r'name="region" value="uusimaa" checked', html)
 
 

@@ -6,9 +6,10 @@ from django.test import Client
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from cms.models import SiteSettings
+from cms.vocabulary import Region
 from home.choices import CallRound, PilotTheme
 from opendata.urls import ENDPOINTS
-from practices.models import DevelopmentStage, Region
+from practices.models import DevelopmentStage
 from tests.factories import translate_page
 from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 from tests.factories.materials import MaterialIndexPageFactory, MaterialPageFactory, MaterialThemeFactory

@@ -36,7 +36,7 @@ def listing(client, index, query=""):
     html = BeautifulSoup(response.content, "html.parser")
     titles = sorted(a.get_text() for a in html.select(".card__title a"))
     counts = {
-        (box["name"], box["value"]): int(box.find_parent("label").select_one(".count").get_text().strip("()"))
+        (box["name"], box["value"]): int(box.find_parent("label").select_one(".filters__count").get_text().strip("()"))
         for box in html.select(".filters input[type=checkbox]")
     }
     return titles, counts, html

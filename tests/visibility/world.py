@@ -26,7 +26,8 @@ from wagtail_localize.operations import TranslationCreator
 from blog import moderation
 from blog.models import BlogIndexPage, BlogPage
 from cms.models import MainMenu, MenuItem
-from home.choices import CallRound, PilotTheme, Region
+from cms.vocabulary import Region
+from home.choices import CallRound, PilotTheme
 from home.models import HomePage, PilotReportPage, ProjectPage, StandardPage
 from materials.models import MaterialIndexPage, MaterialPage, MaterialVersion
 from practices.models import PracticeIndexPage, PracticeModelPage

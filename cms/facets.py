@@ -1,0 +1,267 @@
+"""Faceted listings: facets declared once per listing, one parser, honest counts, one form.
+
+A listing is a django-filter `FilterSet` (the library Wagtail's own admin listings use)
+whose filters are `Facet`s. django-filter builds the form from the declarations, validates
+the GET values and applies the valid ones; this module adds what a public faceted listing
+needs beside that:
+
+- one parser with one cap: at most `MAX_VALUES` values per facet, empty values dropped, a
+  value not among the options is a form error that names no value (it may be 100 000
+  characters of anything) and its facet is ignored, never a 5xx;
+- several values of one facet widen the list (OR), facets narrow it (AND); a facet over a
+  multi-valued relation filters through a sub-query, so the results never repeat a row;
+- an option's count is the number of results choosing it would give: one grouped query
+  per facet, with every *other* facet applied; options that would give nothing are not
+  offered unless chosen (on every listing alike);
+- pagination, and `includes/facets.html`, the one template for the form (checkboxes in a
+  fieldset, or one select, with the counts and any error).
+
+django-filter alone has no counts and no per-request choices, and its filters over a
+relation join (and so need `distinct()`); `Facet` overrides those parts of `Filter`.
+"""
+
+from dataclasses import dataclass, field, replace
+
+import django_filters
+from django import forms
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+MAX_VALUES = 20  # per facet; more is not a person choosing
+
+
+@dataclass
+class Option:
+    """One choice of a facet; `lang`/`dir`/`endonym` for a language shown in its own script."""
+
+    value: object
+    label: str
+    count: int = 0
+    selected: bool = False
+    lang: str = ""
+    dir: str = ""
+    endonym: str = ""
+
+
+@dataclass
+class FacetState:
+    """A facet as the template shows it for one request."""
+
+    name: str
+    label: str
+    options: list
+    multiple: bool
+    errors: list = field(default_factory=list)
+    id_prefix: str = "filter"
+
+    @property
+    def id(self):
+        return f"{self.id_prefix}-{self.name}"
+
+    @property
+    def active(self):
+        return any(option.selected for option in self.options)
+
+
+class ChoicesField(forms.MultipleChoiceField):
+    """The values of one checkbox facet: empty values dropped, at most `MAX_VALUES` of them."""
+
+    default_error_messages = {
+        "invalid_choice": _("Choose from the options listed."),
+        "too_many": _("Choose at most %(max)d options."),
+    }
+
+    def to_python(self, value):
+        return [item for item in dict.fromkeys(super().to_python(value)) if item]
+
+    def validate(self, value):
+        if len(value) > MAX_VALUES:
+            raise ValidationError(self.error_messages["too_many"], code="too_many", params={"max": MAX_VALUES})
+        super().validate(value)
+
+
+class ChoiceField(forms.ChoiceField):
+    """The value of one select facet."""
+
+    default_error_messages = {"invalid_choice": ChoicesField.default_error_messages["invalid_choice"]}
+
+
+def crosses_many(model, path):
+    """Whether the lookup `path` from `model` passes a relation with several rows per object."""
+    opts = model._meta
+    for part in path.split("__"):
+        try:
+            model_field = opts.get_field(part)
+        except FieldDoesNotExist:
+            return False
+        if model_field.many_to_many or model_field.one_to_many:
+            return True
+        if not model_field.is_relation:
+            return False
+        opts = model_field.related_model._meta
+    return False
+
+
+class Facet(django_filters.Filter):
+    """One GET parameter of a listing: its options, how it filters and how it counts.
+
+    `field_name` is the lookup path of the value (`region`, `themes__slug`,
+    `versions__language`); `choices` are (value, label) pairs or `Option`s, or a
+    callable(listing) returning them for this request (terms in the active language, the
+    tags in use); `multiple`: checkboxes (OR between values) or one select.
+    """
+
+    def __init__(self, field_name=None, *, label, choices, multiple=True, **kwargs):
+        super().__init__(field_name, label=label, **kwargs)
+        self.choices = choices
+        self.multiple = multiple
+        self.field_class = ChoicesField if multiple else ChoiceField
+
+    @cached_property
+    def options(self):
+        choices = self.choices(self.parent) if callable(self.choices) else self.choices
+        return [choice if isinstance(choice, Option) else Option(*choice) for choice in choices]
+
+    @property
+    def field(self):
+        self.extra["choices"] = [(str(option.value), option.label) for option in self.options]
+        return super().field
+
+    def values(self, value):
+        """The cleaned value as a list (empty: the facet is not used)."""
+        if value in django_filters.constants.EMPTY_VALUES:
+            return []
+        return list(value) if self.multiple else [value]
+
+    def condition_for(self, model, values):
+        """The facet with any of `values` as a condition on `model` (the open data API uses it too)."""
+        lookup = {f"{self.field_name}__in": values}
+        if crosses_many(model, self.field_name):
+            return Q(pk__in=model._default_manager.filter(**lookup).values("pk"))
+        return Q(**lookup)
+
+    def filter(self, qs, value):
+        values = self.values(value)
+        return qs.filter(self.condition_for(qs.model, values)) if values else qs
+
+    def counts(self, qs):
+        """{str(value): number of results with it} in one grouped query."""
+        rows = qs.order_by().values_list(self.field_name).annotate(count=Count("pk", distinct=True))
+        return {str(value): count for value, count in rows if value is not None}
+
+
+class OpenFacet(Facet):
+    """A one-value facet whose options are the values in use (tags, authors), named by `label_field`.
+
+    Its value is checked for shape by `form_field` (a slug, a number), not looked up: the
+    options and their labels come with the counts, so the facet costs one query. A
+    well-formed value nothing uses gives no results.
+    """
+
+    def __init__(self, field_name, *, label, label_field, form_field):
+        super().__init__(field_name, label=label, choices=(), multiple=False)
+        self.label_field = label_field
+        self.form_field = form_field
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self._field = self.form_field
+            self._field.label = self.label
+        return self._field
+
+    def counts(self, qs):
+        rows = (
+            qs.order_by()
+            .values_list(self.field_name, self.label_field)
+            .annotate(count=Count("pk", distinct=True))
+            .order_by(self.label_field)
+        )
+        self.options = [Option(value, label) for value, label, _count in rows if value is not None]
+        return {str(value): count for value, _label, count in rows if value is not None}
+
+
+class FlagFacet(Facet):
+    """One checkbox (`?name=1`) keeping the results that meet `condition` (a Q object)."""
+
+    def __init__(self, *, label, option_label, condition):
+        super().__init__(label=label, choices=[("1", option_label)])
+        self.condition = condition
+
+    def condition_for(self, model, values):
+        return self.condition
+
+    def counts(self, qs):
+        return {"1": qs.filter(self.condition).count()}
+
+
+def terms(model):
+    """Choices of a `cms.vocabulary.TranslatableTerm` model: its slugs, named in the active language."""
+    return lambda listing: [(slug, term.name) for slug, term in listing.terms(model).items()]
+
+
+class FacetedListing(django_filters.FilterSet):
+    """The facets' form, the filtered results, the facets with their counts and one page.
+
+    Subclasses declare `Facet`s as class attributes (the attribute name is the GET
+    parameter) and may override `results()` for ordering and prefetching.
+    """
+
+    per_page = 12
+    id_prefix = "filter"
+
+    def __init__(self, params, queryset, page_number=None):
+        super().__init__(data=params, queryset=queryset)
+        self.page_number = page_number
+        self._terms = {}
+        self.form.is_valid()  # invalid facets drop out of cleaned_data (ignored); their errors are shown
+
+    def terms(self, model):
+        """{slug: term in the active language} of a term model, read once per listing."""
+        if model not in self._terms:
+            self._terms[model] = model.by_slug()
+        return self._terms[model]
+
+    def chosen(self, name):
+        return self.filters[name].values(self.form.cleaned_data.get(name))
+
+    @property
+    def is_filtered(self):
+        return any(self.chosen(name) for name in self.filters)
+
+    def filtered(self, skip=None):
+        queryset = self.queryset
+        for name, value in self.form.cleaned_data.items():
+            if name != skip:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def results(self):
+        return self.filtered()
+
+    @cached_property
+    def facets(self):
+        states = []
+        for name, facet in self.filters.items():
+            counts = facet.counts(self.filtered(skip=name))
+            chosen = {str(value) for value in self.chosen(name)}
+            options = [
+                replace(option, count=counts.get(str(option.value), 0), selected=str(option.value) in chosen)
+                for option in facet.options
+                if counts.get(str(option.value)) or str(option.value) in chosen
+            ]
+            states.append(
+                FacetState(name, facet.label, options, facet.multiple, self.form.errors.get(name, []), self.id_prefix)
+            )
+        return states
+
+    @cached_property
+    def page_obj(self):
+        return Paginator(self.results(), self.per_page).get_page(self.page_number)
+
+    @property
+    def result_count(self):
+        return self.page_obj.paginator.count
