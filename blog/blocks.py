@@ -1,5 +1,6 @@
 """`LatestPostsBlock`: the newest blog posts or news of the active language, for any page."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -10,13 +11,15 @@ class LatestPostsStructValue(blocks.StructValue):
     def posts(self):
         from wagtail.models import Locale
 
-        from .models import BlogPage
+        from .models import BlogPage, BlogPageAuthor
 
         posts = (
             visible_pages(BlogPage.objects.filter(locale=Locale.get_active()))
             .defer_streamfields()
             .select_related("cover_image")
-            .prefetch_related("cover_image__renditions", "authors__person")
+            .prefetch_related(
+                "cover_image__renditions", Prefetch("authors", BlogPageAuthor.objects.select_related("person"))
+            )
             .order_by("-date", "-pk")
         )
         if self.get("kind"):

@@ -4,7 +4,8 @@ Wagtail's `Page.route` walks down a level at a time: each step reads the child b
 then its specific page, so `/hyvat-kaytannot/<practice>/` costs four queries before the page
 is even known. Here every page on the way is read at once by `url_path`, and only the pages
 that route themselves (a `RoutablePageMixin`: blog tags, feeds, call forms) and the page
-finally found are read as their specific type. The result is the same: each page with a
+finally found are read as their specific type (with its locale and images, which every page
+view reads). The result is the same: each page with a
 `route` of its own is still asked to route what is left of the path, a missing page is a
 404, an unpublished one too (`Page.route`'s own check on the last page).
 
@@ -16,6 +17,7 @@ Remove when Wagtail routes a path in a constant number of queries.
 """
 
 from django.http import Http404
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .request_cache import view_restrictions
@@ -50,7 +52,7 @@ def route(page, request, path_components, plain_routes):
             chain.append(child)
             current = child
             continue
-        specific = child.specific
+        specific = read_specific(child)
         specific._cached_parent_obj = current
         specific.route_chain = [*chain, specific]
         specific.route_pages = on_the_way  # for a page routing the rest itself, then passing it back
@@ -58,6 +60,19 @@ def route(page, request, path_components, plain_routes):
         # index route answers for it too.
         return specific.route(request, remaining)
     raise Http404  # not reached: the loop returns at the last component
+
+
+def read_specific(page):
+    """`page.specific`, with what every page view reads of it anyway: its locale and its images
+    (sharing, cover, hero)."""
+    model = page.specific_class
+    images = get_image_model()
+    related = ["locale"] + [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.many_to_one and field.related_model is images
+    ]
+    return model._default_manager.select_related(*related).get(pk=page.pk)
 
 
 def view_restrictions_on_chain(page):

@@ -48,6 +48,14 @@ def organization(request):
     }
 
 
+def language_code(page):
+    """The page's language, without reading its locale again when it is the active one (it mostly is)."""
+    from wagtail.models import Locale
+
+    active = Locale.get_active()
+    return active.language_code if active.pk == page.locale_id else page.locale.language_code
+
+
 def without_empty(data):
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
@@ -60,7 +68,7 @@ def article(page, request, **extra):
             "@type": "Article",
             "headline": page.title[:HEADLINE_MAX],
             "description": description(page),
-            "inLanguage": page.locale.language_code,
+            "inLanguage": language_code(page),
             "url": page.get_full_url(request),
             "image": image_url(page, request),
             "datePublished": page.first_published_at,
@@ -82,7 +90,7 @@ def home(page, request):
                 "@type": "WebSite",
                 "name": organization(request)["name"],
                 "url": page.get_full_url(request),
-                "inLanguage": page.locale.language_code,
+                "inLanguage": language_code(page),
                 "description": description(page),
             }
         ),
@@ -122,7 +130,7 @@ def videos(material, request, versions):
 
 def open_graph(page, request):
     """(property, content) pairs of the page's OpenGraph tags."""
-    language = page.locale.language_code
+    language = language_code(page)
     items = [
         ("og:type", "website" if page.depth <= 2 else "article"),
         ("og:title", page.seo_title or page.title),

@@ -226,12 +226,17 @@ class MaterialPage(BasePage):
         """A VideoObject per recorded language version; a material without recordings is an Article."""
         from cms.structured_data import article, videos
 
-        versions = list(self.versions.select_related("media_file"))
+        versions = self.versions_with_files
         return videos(self, request, versions) or [article(self, request, inLanguage=[v.language for v in versions])]
+
+    @cached_property
+    def versions_with_files(self):
+        """The language versions in the editor's order, with their files: read once per page view."""
+        return list(self.versions.select_related("media_file", "subtitle_file"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        versions = list(self.versions.select_related("media_file", "subtitle_file"))
+        versions = list(self.versions_with_files)
         # The version in the visitor's own site language first, then the editor's order.
         site_language = translation.get_language()
         versions.sort(key=lambda version: version.language != site_language)

@@ -19,10 +19,9 @@ PAGE_KINDS = ["home", "standard page", "project page", "pilot report", "practice
               "practice call", "material index", "material detail", "blog index", "blog post", "search results"]
 # Over budget today; strict, so that each one fails here the day it is brought within it.
 OVER_BUDGET = {
-    "practice index": "facet counts and filter choices read one by one (issue 16's facet framework counts in one query)",
-    "material index": "facet counts and filter choices read one by one (issue 16's facet framework counts in one query)",
-    "blog post": "the cover image and each body image read with its rendition apart (prefetch renditions)",
-    "search results": "counting the search for promotions (3 queries) and each result type read apart",
+    "home": "15: four content blocks (practices, posts, events, materials) each read their cards and renditions",
+    "practice index": "17: facet counts under the other facets, one grouped query per facet (cms/facets.py)",
+    "material index": "16: facet counts under the other facets, one grouped query per facet (cms/facets.py)",
 }
 
 
