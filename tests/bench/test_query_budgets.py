@@ -1,7 +1,7 @@
 """Every public page kind stays within its query budget, on the demo site and on a bulk dataset.
 
 Budgets (issue 19, bench/report.py): detail pages ≤ 10 queries, home and listings ≤ 14, search
-≤ 14, the same number whatever the number of pages. Counted by `python -m bench.render` (what
+≤ 14, never more for more pages. Counted by `python -m bench.render` (what
 `make bench` reports) on a copy of this run's demo site, then again after `bench.dataset` has
 added a few hundred practices, posts and materials in three languages to it.
 """
@@ -70,4 +70,6 @@ def test_page_kind_within_its_query_budget_at_both_sizes(counts, kind):
     assert status == 200
     budget = report.query_budget(kind)
     assert demo <= budget and bulk <= budget, f"{kind}: {demo} queries on the demo, {bulk} in bulk; budget {budget}"
-    assert demo == bulk, f"{kind}: {demo} queries on the demo, {bulk} in bulk"
+    # Held flat: more pages never cost more queries. (Search results may cost one fewer in
+    # bulk, where a page of results holds fewer page types: each type is read in one query.)
+    assert bulk <= demo, f"{kind}: {demo} queries on the demo, {bulk} in bulk"
