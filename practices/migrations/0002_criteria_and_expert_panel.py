@@ -95,6 +95,10 @@ class Migration(migrations.Migration):
         ("cms", "0002_locales"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("contenttypes", "0002_remove_content_type_name"),
+        # After Wagtail's own data migrations that give every group with admin access the
+        # "choose" permissions: the panel has admin access only (it judges, it does not edit).
+        ("wagtaildocs", "0011_add_choose_permissions"),
+        ("wagtailimages", "0023_add_choose_permissions"),
     ]
 
     operations = [migrations.RunPython(create, remove)]

@@ -22,8 +22,13 @@ def shown_versions(tab):
 def widest_material(browser, site_url, site_pages):
     """(path, language codes in the chooser) of the material with the most language versions."""
     tab = phone_tab(browser, site_url)
-    tab.goto(site_pages[("materials.materialindexpage", "fi")])
-    paths = tab.locator(".material-cards a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    paths = []
+    for number in range(1, 20):  # every page of the registry
+        tab.goto(f"{site_pages[('materials.materialindexpage', 'fi')]}?page={number}")
+        on_page = tab.locator(".material-cards a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        if not on_page or set(on_page) <= set(paths):  # past the last page, Django answers the last one
+            break
+        paths += on_page
     found = {}
     for path in dict.fromkeys(paths):
         tab.goto(path)

@@ -65,7 +65,7 @@ def test_title_is_translated_and_versions_stay_the_same(client, swedish_registry
     html = client.get("/sv/material/arbetslivet/").content.decode()
     assert "<h1>Arbetslivet i Finland</h1>" in html
     assert "Förstå Finland" in html
-    assert '<span lang="ar" dir="rtl">العربية</span>' in html
+    assert 'lang="ar" dir="rtl">العربية</span>' in html  # the chooser names the version in its own script
     assert "Hadal af-Soomaali ah." in html
 
     # Filtering the Swedish registry by language finds the translation.
