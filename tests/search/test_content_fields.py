@@ -69,7 +69,7 @@ def test_material_is_found_by_series_type_and_version_languages(client, home):
 
 
 def test_practice_is_found_by_theme_target_group_region_and_author(client, home):
-    from practices.models import Region
+    from cms.vocabulary import Region
     from tests.factories.practices import (
         PracticeIndexPageFactory,
         PracticeModelPageFactory,
@@ -93,7 +93,8 @@ def test_practice_is_found_by_theme_target_group_region_and_author(client, home)
 
 
 def test_pilot_is_found_by_call_round_and_region(client, home):
-    from home.choices import CallRound, Region
+    from cms.vocabulary import Region
+    from home.choices import CallRound
     from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 
     project = ProjectPageFactory(parent=home, title="Hanke", summary="", coordinator="Koordinaattori")
