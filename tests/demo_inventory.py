@@ -9,6 +9,7 @@ its own SQLite file, apart from the test database. Prints JSON.
 import json
 from collections import Counter
 
+SEARCH_INDEX_MODELS = {"search.IndexedText", "search.IndexedWord"}
 PROJECT_APPS = ("cms", "home", "practices", "materials", "blog", "events", "subscriptions", "search")
 
 
@@ -48,12 +49,13 @@ def inventory():
         for model in apps.get_models()
         if issubclass(model, TranslatableMixin) and not issubclass(model, Page)
     }
-    # Everything else the project's apps store (language versions, authors, assessments...).
+    # Everything else the project's apps store (language versions, authors, assessments...),
+    # but not the search index, which is derived from the rest (search.models).
     other = {
         model._meta.label: model.objects.count()
         for label in PROJECT_APPS
         for model in apps.get_app_config(label).get_models()
-        if not issubclass(model, Page | TranslatableMixin)
+        if not issubclass(model, Page | TranslatableMixin) and model._meta.label not in SEARCH_INDEX_MODELS
     }
     User = get_user_model()
     comments = XtdComment.objects.all()

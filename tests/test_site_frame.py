@@ -99,6 +99,7 @@ class TestHomeTreeRules(WagtailPageTestCase):
                     "practices.PracticeIndexPage",
                     "materials.MaterialIndexPage",
                     "blog.BlogIndexPage",
+                    "events.EventIndexPage",
                 )
             },
         )
