@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
+NO_SERVICES = ("REDIS_URL", "OPENSEARCH_URL", "ELASTICSEARCH_URL")
 MANAGE = [sys.executable, str(PROJECT / "manage.py")]
 
 
@@ -33,8 +34,11 @@ class DemoSite:
 
     @property
     def env(self):
+        # As `make run` serves it: no services. Above all not the tests' Redis, which the demo
+        # build's processes would share with the tests (cached pages, sites, generations).
+        inherited = {key: value for key, value in os.environ.items() if key not in NO_SERVICES}
         return {
-            **os.environ,
+            **inherited,
             "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
             "DATABASE_URL": f"sqlite:///{self.database}",
             "MEDIA_ROOT": str(self.folder / "media"),
