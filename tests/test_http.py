@@ -5,6 +5,8 @@ from io import BytesIO
 import pytest
 from bs4 import BeautifulSoup
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test.client import RequestFactory
 from django.utils import translation
 from django.utils.translation import gettext
@@ -122,6 +124,17 @@ def wsgi_get(application, path, **environ):
 
     body = b"".join(application(request_environ, start_response))
     return answer["status"], answer["headers"], body
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Requests through Django's WSGI handler close the database connection when they end (as
+    in production); the test's transaction lives on it. Django's test client does the same."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 class CountingApplication:
