@@ -96,22 +96,37 @@ def page(browser, site_url):
     context.close()
 
 
+# Each demo user's admin session (playwright storage state), logged in once per test run.
+# The admin login is rate-limited per address (ADMIN_LOGIN_RATE, 10 per 5 minutes) and every
+# test runs from 127.0.0.1: tests that act as the same user share its one login.
+LOGIN_STATES = {}
+
+
 def log_in(page, username, password=None):
+    """The tab is logged in to the admin as `username` and shows the dashboard.
+
+    The first call for a user logs in through the login form; later ones reuse that
+    session's cookie (the language cookie left out: the browser's locale decides).
+    """
+    state = LOGIN_STATES.get(username)
+    if state and password is None:
+        page.context.add_cookies([c for c in state["cookies"] if c["name"] != "django_language"])
+        page.goto("/admin/")
+        if "/admin/login/" not in page.url:
+            return
     page.goto("/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password or username)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
+    if password is None:
+        LOGIN_STATES[username] = page.context.storage_state()
 
 
 @pytest.fixture(scope="session")
 def login_states():
-    """Cookies of each role's admin session, logged in once per test session.
-
-    The admin login is rate-limited per address (10 per 5 minutes), and every test runs
-    from 127.0.0.1: tests that act as a role share one login.
-    """
-    return {}
+    """LOGIN_STATES, shared by `log_in` and `as_role`."""
+    return LOGIN_STATES
 
 
 @pytest.fixture
@@ -127,7 +142,6 @@ def as_role(browser, site_url, login_states):
         if username not in login_states:
             context = browser.new_context(base_url=site_url, locale="fi-FI")
             log_in(context.new_page(), username)
-            login_states[username] = context.storage_state()
             context.close()
         state = login_states[username]
         # The language comes from the browser (Accept-Language), not a cookie of the login.

@@ -4,7 +4,8 @@ Each journey plays several people, each in a browser context of their own (cooki
 sessions apart), and asserts what they see. The admin runs in Finnish (the users' default
 language), so admin controls are found by name attributes, data attributes and the
 field labels editors read. The site's admin login is rate-limited (10 per 5 minutes per
-address), so the journeys together log in fewer than ten times.
+address), so each demo user logs in once per run and its later tabs share that session
+(`log_in`, tests/browser/conftest.py).
 """
 
 import os
