@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Locale, TranslatableMixin
@@ -28,6 +29,7 @@ from cms.visibility import visible_pages
 from cms.vocabulary import DateRangeMixin, Region, TranslatableTerm
 
 from .blocks import SECTION_ORDER, PracticeSectionsBlock
+from .related import pilot_reports, related_practices
 
 PANEL_GROUP_NAME = "Expert panel"
 PANEL_WORKFLOW_NAME = "Expert panel review"
@@ -163,6 +165,16 @@ class PracticeModelPage(BasePage):
         ),
     )
 
+    related_practices = StreamField(
+        [("practice", PageChooserBlock(page_type="practices.PracticeModelPage", label=_("Practice")))],
+        blank=True,
+        verbose_name=_("related practices"),
+        help_text=_(
+            "Shown first under “Related practices”, in this order; practices sharing themes and target "
+            "groups fill the rest."
+        ),
+    )
+
     content_panels = BasePage.content_panels + [
         FieldPanel("short_description"),
         MultiFieldPanel(
@@ -178,6 +190,7 @@ class PracticeModelPage(BasePage):
             heading=_("Basic information"),
         ),
         FieldPanel("sections"),
+        FieldPanel("related_practices"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("short_description", boost=2),
@@ -196,6 +209,7 @@ class PracticeModelPage(BasePage):
         SynchronizedField("practice_created"),
         SynchronizedField("themes"),
         SynchronizedField("target_groups"),
+        SynchronizedField("related_practices"),
     ]
 
     parent_page_types = ["practices.PracticeIndexPage"]
@@ -260,6 +274,8 @@ class PracticeModelPage(BasePage):
         if assessment is not None and assessment.recommended:
             context["assessment"] = assessment
             context["verdicts"] = assessment.localized_verdicts()
+        context["related_practices"] = related_practices(self)
+        context["pilot_reports"] = pilot_reports(self)
         return context
 
 
@@ -504,7 +520,12 @@ class PanelAssessment(models.Model):
         related_name="+",
     )
     task_state = models.ForeignKey(
-        "wagtailcore.TaskState", verbose_name=_("task"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.TaskState",
+        verbose_name=_("task"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("assessor"), null=True, on_delete=models.SET_NULL, related_name="+"
@@ -587,4 +608,3 @@ class CriterionVerdict(models.Model):
 
     def __str__(self):
         return f"{self.criterion}: {self.get_verdict_display()}"
-
