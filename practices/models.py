@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import OuterRef, Subquery
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Locale, TranslatableMixin
 from wagtail.rich_text import RichText
@@ -87,8 +88,24 @@ class Criterion(TranslatableMixin, models.Model):
 # --- Pages ------------------------------------------------------------------------------------
 
 
-class PracticeIndexPage(BasePage):
-    """The good-practice collection: every practice and call lives under it."""
+CRITERIA_SLUGS = {"fi": "kriteerit", "sv": "kriterier", "en": "criteria"}
+
+
+def criteria_url(child):
+    """The criteria page of the collection a practice or a call belongs to (its parent), without a query."""
+    url = child.url
+    if not url:
+        return None
+    slug = CRITERIA_SLUGS.get(get_language(), CRITERIA_SLUGS["fi"])
+    return f"{url[: url.rstrip('/').rfind('/') + 1]}{slug}/"
+
+
+class PracticeIndexPage(RoutablePageMixin, BasePage):
+    """The good-practice collection: every practice and call lives under it.
+
+    Its `kriteerit/` (sv `kriterier/`, en `criteria/`) explains the six criteria the expert
+    panel assesses practices against, from the criteria's own data (`Criterion`).
+    """
 
     intro = models.TextField(_("introduction"), max_length=800, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
@@ -116,6 +133,40 @@ class PracticeIndexPage(BasePage):
             visible_pages(PracticeCallPage.objects.child_of(self)).order_by("-closes_at").defer_streamfields()
         )
         return context
+
+    @staticmethod
+    def localized_criteria():
+        """The criteria in the active language; one not translated yet in the default language, marked `lang`."""
+        active = Locale.get_active()
+        criteria = localized_objects(Criterion.source_criteria(), active)
+        fallback = settings.LANGUAGE_CODE
+        for criterion in criteria:
+            criterion.lang = None if criterion.locale_id == active.pk else fallback
+        return criteria
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @re_path(r"^(?P<name>{})/$".format("|".join(CRITERIA_SLUGS.values())))
+    def criteria(self, request, name):
+        from cms.templatetags.cms_tags import live_translations
+
+        if name != CRITERIA_SLUGS.get(self.locale.language_code):
+            raise Http404
+        versions = {**live_translations(self, request), self.locale.language_code: self}
+        language_urls = {
+            code: f"{version.url}{CRITERIA_SLUGS[code]}/" for code, version in versions.items() if code in CRITERIA_SLUGS
+        }
+        return self.render(
+            request,
+            template="practices/criteria_page.html",
+            context_overrides={
+                "criteria": self.localized_criteria(),
+                "language_urls": language_urls,
+                "alternates": sorted((code, request.build_absolute_uri(url)) for code, url in language_urls.items()),
+            },
+        )
 
 
 def has_content(value):
@@ -261,6 +312,10 @@ class PracticeModelPage(BasePage):
         assessment = self.panel_assessment
         return assessment is not None and assessment.recommended
 
+    @property
+    def criteria_url(self):
+        return criteria_url(self)
+
     def localized_terms(self, relation):
         """Themes or target groups in the active language (the page links to the source-language terms)."""
         return sorted(localized_objects(getattr(self, relation).all()), key=lambda term: term.name)
@@ -350,6 +405,10 @@ class PracticeCallPage(DateRangeMixin, RoutablePageMixin, BasePage):
     @property
     def is_open(self):
         return self.status() == CallStatus.OPEN
+
+    @property
+    def criteria_url(self):
+        return criteria_url(self)
 
     @path("")
     def call(self, request):
