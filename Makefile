@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where the demo is served: its Site record, and the links of e-mails and commands without a request.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 # A throwaway production environment, only for `check --deploy`.
 DEPLOY_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production REDIS_URL=redis://127.0.0.1:6379/0 \
 	SECRET_KEY=check-deploy-$$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n') \

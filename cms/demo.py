@@ -43,6 +43,7 @@ from pathlib import Path
 
 import yaml
 from django.apps import apps
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
@@ -454,12 +455,25 @@ def add_pages(ctx, entries, parent=None):
         add_pages(ctx, children, page)
 
 
+def site_address():
+    """(hostname, port) of WAGTAILADMIN_BASE_URL: where `make run` serves the demo (HOST, PORT)."""
+    from urllib.parse import urlsplit
+
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
+
+
 def make_site_root(home):
-    """The Finnish home page becomes the default site's root; Wagtail's welcome page goes."""
+    """The Finnish home page becomes the default site's root, at the address the demo is served on
+    (what e-mails and commands without a request link to); Wagtail's welcome page goes."""
+    hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
         return
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save()
     if site.root_page_id != home.pk:
         welcome = site.root_page
         site.root_page = home

@@ -17,14 +17,28 @@ Remove when Wagtail routes a path in a constant number of queries.
 """
 
 from django.http import Http404
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .request_cache import view_restrictions
 
 
-def routes_itself(page_class, plain_routes):
-    return page_class.route not in plain_routes
+def routes_itself(page_class, plain_routes, remaining=()):
+    """Whether a page of this class must be asked to route `remaining` (else its children are looked at).
+
+    A `RoutablePageMixin` page whose own routes do not match the rest of the path passes
+    it on to its children as a plain page does, so it need not be read as its specific type.
+    """
+    if page_class.route in plain_routes:
+        return False
+    if page_class.route is RoutablePageMixin.route and remaining:
+        try:
+            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Resolver404:
+            return False
+    return True
 
 
 def route(page, request, path_components, plain_routes):
@@ -47,7 +61,7 @@ def route(page, request, path_components, plain_routes):
         child = on_the_way.get(f"{current.url_path}{component}/")
         if child is None:
             raise Http404
-        if remaining and not routes_itself(child.specific_class, plain_routes):
+        if remaining and not routes_itself(child.specific_class, plain_routes, remaining):
             child._cached_parent_obj = current
             chain.append(child)
             current = child

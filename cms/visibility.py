@@ -120,6 +120,15 @@ def _visible(page, request, check_own_restrictions):
     return not page.alias_of_id
 
 
+def visible_of_read(pages):
+    """The pages, already read, that an anonymous visitor may see, without a query; None when one
+    is an alias (its source must be read to know)."""
+    if any(page.alias_of_id for page in pages):
+        return None
+    now = timezone.now()
+    return [page for page in pages if _fits(page, now, None)]
+
+
 def is_visible(page, request=None):
     """Whether an anonymous visitor (or, given, this request's visitor) may see `page`."""
     return _visible(page, request, check_own_restrictions=True)

@@ -91,13 +91,21 @@ class Criterion(TranslatableMixin, models.Model):
 CRITERIA_SLUGS = {"fi": "kriteerit", "sv": "kriterier", "en": "criteria"}
 
 
-def criteria_url(child):
-    """The criteria page of the collection a practice or a call belongs to (its parent), without a query."""
-    url = child.url
-    if not url:
-        return None
-    slug = CRITERIA_SLUGS.get(get_language(), CRITERIA_SLUGS["fi"])
-    return f"{url[: url.rstrip('/').rfind('/') + 1]}{slug}/"
+class CriteriaLinkMixin:
+    """A page of the collection (a practice, a call) links to the collection's criteria page (`criteria_url`)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["criteria_url"] = self.criteria_url(request)
+        return context
+
+    def criteria_url(self, request):
+        """The parent's criteria page, from the page's own address: no query."""
+        url = self.get_url(request)
+        if not url:
+            return None
+        slug = CRITERIA_SLUGS.get(get_language(), CRITERIA_SLUGS["fi"])
+        return f"{url[: url.rstrip('/').rfind('/') + 1]}{slug}/"
 
 
 class PracticeIndexPage(RoutablePageMixin, BasePage):
@@ -176,7 +184,7 @@ def has_content(value):
     return bool(value)
 
 
-class PracticeModelPage(BasePage):
+class PracticeModelPage(CriteriaLinkMixin, BasePage):
     """A practice model in the Innokylä structure: basic information and one stream of sections."""
 
     short_description = models.TextField(_("short description"), max_length=800)
@@ -312,10 +320,6 @@ class PracticeModelPage(BasePage):
         assessment = self.panel_assessment
         return assessment is not None and assessment.recommended
 
-    @property
-    def criteria_url(self):
-        return criteria_url(self)
-
     def localized_terms(self, relation):
         """Themes or target groups in the active language (the page links to the source-language terms)."""
         return sorted(localized_objects(getattr(self, relation).all()), key=lambda term: term.name)
@@ -349,7 +353,7 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class PracticeCallPage(DateRangeMixin, RoutablePageMixin, BasePage):
+class PracticeCallPage(CriteriaLinkMixin, DateRangeMixin, RoutablePageMixin, BasePage):
     """A thematic call: practitioners submit practices online while it is open."""
 
     theme = models.ForeignKey(
@@ -405,10 +409,6 @@ class PracticeCallPage(DateRangeMixin, RoutablePageMixin, BasePage):
     @property
     def is_open(self):
         return self.status() == CallStatus.OPEN
-
-    @property
-    def criteria_url(self):
-        return criteria_url(self)
 
     @path("")
     def call(self, request):

@@ -45,11 +45,13 @@ class DemoSite:
             "PYTHONUNBUFFERED": "1",
         }
 
-    def manage(self, *command, log_name):
+    def manage(self, *command, log_name, env=None):
         """Run a management command on this site; returns its output (and fails the test if it fails)."""
         log = self.folder / log_name
         with open(log, "w") as output:
-            result = subprocess.run(MANAGE + list(command), cwd=PROJECT, env=self.env, stdout=output, stderr=subprocess.STDOUT)
+            result = subprocess.run(
+                MANAGE + list(command), cwd=PROJECT, env={**self.env, **(env or {})}, stdout=output, stderr=subprocess.STDOUT
+            )
         if result.returncode != 0:
             raise AssertionError(f"manage.py {' '.join(command)} failed: see {log}")
         return log.read_text()

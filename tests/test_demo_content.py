@@ -38,6 +38,27 @@ def test_a_second_run_changes_nothing(demo_site, tmp_path):
     assert copy.inventory() == before
 
 
+def site_address(site):
+    import sqlite3
+
+    connection = sqlite3.connect(site.database)
+    try:
+        return connection.execute("SELECT hostname, port FROM wagtailcore_site WHERE is_default_site").fetchone()
+    finally:
+        connection.close()
+
+
+def test_the_demo_site_record_is_the_address_make_run_serves(demo_site, tmp_path):
+    """Links made without a request (e-mails, commands) point where `make run` serves (HOST, PORT)."""
+    from urllib.parse import urlsplit
+
+    served = urlsplit(demo_site.env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"))
+    assert site_address(demo_site) == (served.hostname, served.port)
+    copy = demo_site.copy(tmp_path)
+    copy.manage("load_demo_content", log_name="other-port.log", env={"WAGTAILADMIN_BASE_URL": "http://kotoutuminen.test:8101"})
+    assert site_address(copy) == ("kotoutuminen.test", 8101)
+
+
 def get(url):
     with urllib.request.urlopen(url) as response:  # noqa: S310 - our own test server
         return response.status, response.read().decode()

@@ -8,6 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms.models import BasePage
 from tests.factories import StandardPageFactory
 from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
+from tests.factories.practices import PracticeIndexPageFactory, PracticeModelPageFactory
 
 pytestmark = pytest.mark.django_db
 PLAIN = {Page.route, BasePage.route}
@@ -51,13 +52,16 @@ def tree(home):
     StandardPageFactory(parent=draft_parent, title="Luonnoksen lapsi", slug="lapsi")
     blog = BlogIndexPageFactory(parent=home, title="Blogi", slug="blogi")
     BlogPageFactory(parent=blog, title="Kirjoitus", slug="kirjoitus")
+    practices = PracticeIndexPageFactory(parent=home, title="Käytännöt", slug="kaytannot")  # routes kriteerit/ itself
+    PracticeModelPageFactory(parent=practices, title="Käytäntö", slug="kaytanto")
     return home
 
 
 def test_every_path_routes_as_wagtail_routes_it(tree):
     paths = [page.url_path[len(tree.url_path) :] for page in Page.objects.descendant_of(tree)]
     paths += ["puuttuu/", "osio/puuttuu/", "osio/keski/syva/puuttuu/", "blogi/feed/rss/", "blogi/feed/atom/",
-              "blogi/kirjoitus/comment/", "blogi/kirjoitus/ei-reittia/", "blogi/ei-reittia/", "osio/keski//syva/"]
+              "blogi/kirjoitus/comment/", "blogi/kirjoitus/ei-reittia/", "blogi/ei-reittia/", "osio/keski//syva/",
+              "kaytannot/kriteerit/", "kaytannot/kriterier/", "kaytannot/kaytanto/", "kaytannot/kaytanto/x/"]
     assert len(paths) > 10
     for path in paths:
         components = [part for part in path.split("/") if part]
@@ -83,3 +87,25 @@ def test_restrictions_of_a_routed_page_are_those_wagtail_finds(tree):
     assert [r.pk for r in routed.get_view_restrictions()] == [r.pk for r in read.get_view_restrictions()] != []
     unrestricted = tree.route(rf.get("/"), ["blogi", "kirjoitus"]).page
     assert list(unrestricted.get_view_restrictions()) == []
+
+
+def test_a_page_under_a_routable_page_that_does_not_claim_the_path_is_found_in_two_queries(
+    tree, django_assert_num_queries
+):
+    with django_assert_num_queries(2):  # the practice index is not read as its own type: kaytanto/ is not its route
+        page = tree.route(rf.get("/"), ["kaytannot", "kaytanto"]).page
+    assert page.title == "Käytäntö"
+
+
+def test_breadcrumbs_of_a_routed_page_are_those_read_from_the_tree(tree):
+    from django.utils import timezone
+
+    from cms.templatetags.cms_tags import breadcrumb_ancestors
+
+    middle = Page.objects.get(slug="keski")
+    middle.expire_at = timezone.now() - timezone.timedelta(days=1)  # live, but past its date: not shown
+    middle.save()
+    routed = tree.route(rf.get("/"), ["osio", "keski", "syva"]).page
+    read = Page.objects.get(pk=routed.pk).specific
+    assert [p.title for p in breadcrumb_ancestors(routed)] == [p.title for p in breadcrumb_ancestors(read)]
+    assert [p.title for p in breadcrumb_ancestors(routed)] == [tree.title, "Osio"]

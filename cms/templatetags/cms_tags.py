@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from cms.navigation import site_frame
 from cms.site_address import page_full_url
-from cms.visibility import visible_pages
+from cms.visibility import visible_of_read, visible_pages
 
 register = template.Library()
 
@@ -87,7 +87,16 @@ def hreflang_alternates(context, page):
 
 @register.simple_tag
 def breadcrumb_ancestors(page):
-    """The page's ancestors below the root that a visitor may see, top down."""
+    """The page's ancestors below the root that a visitor may see, top down.
+
+    A page found by `cms.routing` knows them already (`route_chain`, from the root page of
+    its language down); otherwise, or when one of them is an alias, they are read.
+    """
+    chain = getattr(page, "route_chain", None)
+    if chain and chain[0].depth == 2 and chain[-1].pk == page.pk:
+        shown = visible_of_read(chain[:-1])
+        if shown is not None:
+            return shown
     return list(visible_pages(page.get_ancestors().filter(depth__gt=1)))
 
 
