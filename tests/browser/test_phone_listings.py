@@ -101,3 +101,16 @@ def test_the_search_page_on_a_phone_shows_one_search_box(phone):
     phone.goto("/")
     phone.locator("[data-toggle=search]").click()
     assert phone.locator("#site-search-q").is_visible()
+
+
+def test_on_a_wide_screen_the_filters_start_open_and_do_not_stretch_down_the_page(browser, site_url):
+    context = browser.new_context(base_url=site_url, locale="fi-FI", viewport={"width": 1300, "height": 1000})
+    tab = guard_outside_requests(context.new_page(), site_url)
+    tab.goto(SEARCH_PATH)
+    drawer = tab.locator("details.filters-drawer")
+    assert drawer.evaluate("d => d.open")
+    assert tab.locator("form.filters button[type=submit]").is_visible()
+    filters, results = drawer.bounding_box(), tab.locator(".search-main").bounding_box()
+    assert filters["x"] + filters["width"] <= results["x"]  # a column beside the results
+    assert filters["height"] < results["height"] / 2
+    context.close()
