@@ -14,7 +14,9 @@ needs beside that:
   per facet, with every *other* facet applied; options that would give nothing are not
   offered unless chosen (on every listing alike);
 - pagination, and `includes/facets.html`, the one template for the form (checkboxes in a
-  fieldset, or one select, with the counts and any error).
+  fieldset, or one select, with the counts and any error) in a disclosure that says how
+  many options are chosen. Listings that count their own options (the event index, search
+  results) hand it a `Filters`.
 
 django-filter alone has no counts and no per-request choices, and its filters over a
 relation join (and so need `distinct()`); `Facet` overrides those parts of `Filter`.
@@ -28,6 +30,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 MAX_VALUES = 20  # per facet; more is not a person choosing
@@ -203,7 +206,39 @@ def terms(model):
     return lambda listing: [(slug, term.name) for slug, term in listing.terms(model).items()]
 
 
-class FacetedListing(django_filters.FilterSet):
+class FilterSummary:
+    """What the filter drawer's summary says of a listing's `facets`: how many options are chosen."""
+
+    hidden = ()  # (name, value) pairs the form keeps (the tab, the query)
+    id_prefix = "filter"
+
+    @property
+    def active_count(self):
+        return sum(option.selected for facet in self.facets for option in facet.options)
+
+    @property
+    def has_errors(self):
+        return any(facet.errors for facet in self.facets)
+
+    @property
+    def clear_query(self):
+        """The query string of the listing with no option chosen ("" or "?when=past")."""
+        return f"?{urlencode(self.hidden)}" if self.hidden else ""
+
+
+@dataclass
+class Filters(FilterSummary):
+    """Facets a listing counts itself (the event index, search results), for `includes/facets.html`."""
+
+    facets: list
+    hidden: list = field(default_factory=list)
+
+    @property
+    def is_filtered(self):
+        return bool(self.active_count)
+
+
+class FacetedListing(FilterSummary, django_filters.FilterSet):
     """The facets' form, the filtered results, the facets with their counts and one page.
 
     Subclasses declare `Facet`s as class attributes (the attribute name is the GET
@@ -211,7 +246,6 @@ class FacetedListing(django_filters.FilterSet):
     """
 
     per_page = 12
-    id_prefix = "filter"
 
     def __init__(self, params, queryset, page_number=None):
         super().__init__(data=params, queryset=queryset)

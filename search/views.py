@@ -13,11 +13,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from cms.facets import FacetState, Filters, Option
 from cms.visibility import visible_pages
 
 from . import analysis, suggestions
@@ -231,10 +233,11 @@ def search(request):
     if outcome is not None:
         add_snippets(page_obj.object_list, outcome.groups, locale.language_code)
 
-    facets = [
-        {"key": key, "label": label, "count": facet_counts[key], "checked": key in chosen}
-        for key, label in FACETS
-    ]
+    # Every type is offered, with its count under the query (0 too: it says where nothing was found).
+    type_facet = FacetState(
+        "type", _("Content type"), [Option(key, label, facet_counts[key], key in chosen) for key, label in FACETS], True
+    )
+    filters = Filters([type_facet], hidden=[("q", shown_query)])
     response = TemplateResponse(
         request,
         "search/search.html",
@@ -243,7 +246,7 @@ def search(request):
             "search_string": search_string,
             "page_obj": page_obj,
             "paginator": paginator,
-            "facets": facets,
+            "filters": filters,
             "chosen_types": chosen,
             "total": total,
             "promoted": promoted,
@@ -253,6 +256,7 @@ def search(request):
             "suggestion": outcome.suggestion if outcome else "",
             "other_languages": other_language_links(shown_query) if search_string else [],
             "language_urls": search_urls(shown_query),
+            "own_search_box": True,  # base.html leaves out the header's search box
         },
         status=503 if unavailable else 200,
     )

@@ -6,10 +6,12 @@ counts and URLs through the pages; these check the parser and the option rules o
 
 import pytest
 from django.http import QueryDict
+from django.template.loader import render_to_string
+from django.utils import translation
 from wagtail.models import Locale
 
 from blog.models import BlogPage
-from cms.facets import MAX_VALUES, Facet, FacetedListing, crosses_many
+from cms.facets import MAX_VALUES, Facet, FacetedListing, FacetState, Filters, Option, crosses_many
 from home.models import PilotReportPage
 from materials.models import MaterialPage
 from practices.models import PracticeModelPage
@@ -87,3 +89,45 @@ def test_a_facet_over_a_relation_with_several_rows_filters_through_a_subquery():
     assert crosses_many(BlogPage, "authors__person_id")
     assert not crosses_many(MaterialPage, "series__slug")
     assert not crosses_many(PilotReportPage, "region")
+
+
+def drawer(listing, language="en"):
+    """The filter drawer (includes/facets.html) as a visitor gets it."""
+    from bs4 import BeautifulSoup
+
+    with translation.override(language):
+        html = render_to_string(
+            "includes/facets.html", {"listing": listing, "heading": "Filters", "submit_label": "Show", "action": "/x/"}
+        )
+    return BeautifulSoup(html, "html.parser").select_one("details.filters-drawer")
+
+
+@pytest.mark.parametrize(
+    ("query", "count"),
+    [("", 0), ("language=fi", 1), ("language=fi&language=sv&one_language=sv", 3), ("language=fi&language=zz", 0)],
+)
+def test_the_drawer_says_how_many_options_are_chosen(query, count):
+    result = listing(query)
+    assert result.active_count == count
+    summary = drawer(result).summary.get_text(" ", strip=True)
+    assert summary == (f"Filters ({count} selected)" if count else "Filters")
+    # Closed unless a value was refused (the error must show); site.js opens it on a wide screen.
+    assert ("open" in drawer(result).attrs) == bool(result.form.errors)
+
+
+@pytest.mark.parametrize(("language", "one", "two"), [("fi", "(1 valittu)", "(2 valittu)"), ("sv", "(1 vald)", "(2 valda)")])
+def test_the_count_of_chosen_options_is_translated(language, one, two):
+    assert drawer(listing("language=fi"), language).select_one(".filters-drawer__count").get_text() == one
+    assert drawer(listing("language=fi&one_language=sv"), language).select_one(".filters-drawer__count").get_text() == two
+
+
+def test_filters_counted_elsewhere_keep_their_other_parameters():
+    chosen = Filters(
+        [FacetState("theme", "Theme", [Option("a", "A", 2, True), Option("b", "B", 1, True), Option("c", "C", 1)], True)],
+        hidden=[("when", "past")],
+    )
+    assert chosen.active_count == 2 and chosen.is_filtered
+    html = drawer(chosen)
+    assert html.select_one("input[type=hidden][name=when]")["value"] == "past"
+    assert html.select_one(".filters__clear")["href"] == "/x/?when=past"
+    assert not Filters([FacetState("theme", "Theme", [Option("a", "A", 2)], True)]).is_filtered

@@ -69,6 +69,32 @@ def test_hreflang_alternates_list_live_translations_only(client, home, django_ca
     assert alternates == {"fi": "http://127.0.0.1:8101/tietoa/", "en": "http://127.0.0.1:8101/en/about/"}
 
 
+def canonical(response):
+    links = soup(response).find_all("link", rel="canonical")
+    return [link["href"] for link in links]
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8101", "kotoutuminen.example"])
+def test_canonical_link_is_the_page_on_the_host_served_without_query(client, home, host, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "kotoutuminen.example"]
+    StandardPageFactory(parent=home, title="Tietoa", slug="tietoa")
+    assert canonical(client.get("/tietoa/", {"theme": "x", "utm_source": "y"}, HTTP_HOST=host)) == [
+        f"http://{host}/tietoa/"
+    ]
+    assert canonical(client.get("/sv/", HTTP_HOST=host)) == [f"http://{host}/sv/"]
+    assert canonical(client.get("/search/", {"q": "kotoutuminen", "page": "2"}, HTTP_HOST=host)) == [
+        f"http://{host}/search/"
+    ]
+    assert canonical(client.get("/ei-ole/", HTTP_HOST=host)) == []  # a 404 names no canonical page
+
+
+def test_canonical_link_of_an_alias_is_the_page_it_copies(client, home):
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    create_aliases_for_new_page(StandardPageFactory(parent=home, title="Vain suomeksi", slug="vain-suomeksi"))
+    assert canonical(client.get("/sv/vain-suomeksi/")) == ["http://testserver/vain-suomeksi/"]
+
+
 def test_untranslated_alias_marks_its_content_as_finnish(client, home):
     from wagtail_localize.synctree import create_aliases_for_new_page
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from cms.facets import MAX_VALUES, Option
+from cms.facets import MAX_VALUES, FacetState, Filters, Option
 from practices.models import Theme
 
 UPCOMING, PAST = "upcoming", "past"
@@ -97,3 +97,7 @@ class EventListing:
             for theme in self.themes
             if counts.get(theme.slug) or theme.slug in self.selected_themes
         ]
+
+    def filters(self):
+        """The theme filter for `includes/facets.html`; the form keeps the tab."""
+        return Filters([FacetState("theme", _("Theme"), self.theme_options(), multiple=True)], hidden=[("when", self.when)])

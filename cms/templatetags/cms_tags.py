@@ -10,7 +10,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
 from cms.navigation import site_frame
-from cms.site_address import page_full_url
+from cms.site_address import canonical_url, page_full_url
 from cms.visibility import visible_of_read, visible_pages
 
 register = template.Library()
@@ -83,6 +83,17 @@ def hreflang_alternates(context, page):
     request = context.get("request")
     translations = live_translations(page, request)
     return [(code, page_full_url(p, request)) for code, p in sorted(translations.items())]
+
+
+@register.simple_tag(takes_context=True)
+def canonical_link(context):
+    """The absolute canonical URL of this response (cms.site_address.canonical_url)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    page = context.get("page")
+    page_obj = context.get("page_obj") if isinstance(page, Page) else None  # a listing's page of results
+    return canonical_url(request, page if isinstance(page, Page) else None, getattr(page_obj, "number", 1))
 
 
 @register.simple_tag

@@ -109,6 +109,17 @@ def test_pagination_keeps_filters(client, blog_index):
     second = client.get(blog_index.url + next_link)
     assert listed_titles(second) == ["Uutinen 10", "Uutinen 11"]
 
+    # Canonical: each page of results its own (filters left out), a number past the end the last page.
+    def canonical(response):
+        return soup(response).select_one("link[rel=canonical]")["href"]
+
+    address = "http://testserver" + blog_index.url
+    assert canonical(first) == address
+    assert canonical(client.get(blog_index.url, {"kind": "news", "page": "1"})) == address
+    assert canonical(second) == address + "?page=2"
+    assert canonical(client.get(blog_index.url, {"kind": "news", "page": "99"})) == address + "?page=2"
+    assert canonical(client.get(blog_index.url, {"page": "x"})) == address
+
 
 def test_index_query_count_does_not_grow_with_posts(client, blog_index, django_assert_max_num_queries):
     from django.db import connection

@@ -165,7 +165,7 @@ def test_tab_counts_and_theme_counts_follow_the_other_filter(event_site):
     tabs = {a["href"].split("when=")[1].split("&")[0]: a.select_one(".count").get_text() for a in html.select(".tabs a")}
     # Under the theme filter: upcoming soon + later; past: mennyt.
     assert tabs == {"upcoming": "(2)", "past": "(1)"}
-    counts = {box["value"]: box.find_parent("label").select_one(".count").get_text()
+    counts = {box["value"]: box.find_parent("label").select_one(".filters__count").get_text()
               for box in html.select(".filters input[name=theme]")}
     # Under the upcoming tab, whatever theme is chosen: hidden events are not counted.
     assert counts == {"tyollisyys": "(2)", "koulutus": "(2)"}

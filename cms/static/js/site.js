@@ -17,6 +17,14 @@
         }
     });
 
+    // Filter drawers (includes/facets.html) are closed in the HTML so that a phone shows the
+    // results first; where the filters fit beside the results as a column, they start open.
+    if (window.matchMedia("(min-width: 60rem)").matches) {
+        document.querySelectorAll("details.filters-drawer").forEach(function (drawer) {
+            drawer.open = true;
+        });
+    }
+
     // Click-to-load video: the player's iframe is created only when the visitor asks.
     document.addEventListener("click", function (event) {
         var button = event.target.closest(".video__play");
