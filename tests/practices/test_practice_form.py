@@ -68,6 +68,7 @@ def practice_data(sections, action):
                 "development_stage": "idea",
                 "contact_person": streamfield([]),
                 "sections": streamfield([(name, rich_text(f"<p>{name}</p>")) for name in sections]),
+                "related_practices": streamfield([]),
             }
         ),
         action: action,
