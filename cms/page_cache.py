@@ -260,16 +260,19 @@ def lookup(environ):
     key = key_for(environ)
     found = cache.get_many([GENERATION_KEY, key])
     entry = found.get(key)
-    if entry is None or entry[0] != found.get(GENERATION_KEY):
+    # The entry's own end, not only the cache's: Redis expires whole seconds late at most, and
+    # a scheduled change (a page's expiry, an event's end) must not be outlived by a moment.
+    if entry is None or entry[0] != found.get(GENERATION_KEY) or entry[1] <= time.time():
         return None
-    return entry[1:]
+    return entry[2:]
 
 
 def store(request, response, seconds):
-    """Keep `response` (rendered, final headers) for `seconds` under the current generation."""
+    """Keep `response` (rendered, final headers) for `seconds` under the current generation (the entry
+    carries its end: it is not served after it, whatever the cache backend's own expiry)."""
     headers = [(name, value) for name, value in response.items() if name != "X-Page-Cache"]
     on_hit = getattr(response, "page_cache_on_hit", None)
-    entry = (generation(), response.status_code, headers, response.content, on_hit)
+    entry = (generation(), time.time() + seconds, response.status_code, headers, response.content, on_hit)
     cache.set(key_for(request.META), entry, seconds)
 
 

@@ -148,6 +148,7 @@ def test_new_held_comments_leave_the_cache_and_approval_empties_it(client, home,
 
 
 def test_per_process_cache_is_not_used_when_several_processes_serve(client, page, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.SERVES_FROM_ONE_PROCESS = False  # production with local memory, under gunicorn
     client.get("/sivu/")
     response = client.get("/sivu/")
