@@ -5,8 +5,6 @@ timestamp that expires, which would keep the practice page out of the anonymous 
 cache (as blog posts with open comments are). The practice page links here.
 """
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -20,6 +18,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cms import moderation_queue
 from cms.rate_limits import over_limit
 from cms.visibility import is_visible, visible_localized
 
@@ -79,20 +78,9 @@ def thanks(request, practice_id):
 # --- Admin: the moderation queue ----------------------------------------------------------------------
 
 
-def moderators_only(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not adoption.can_moderate(request.user):
-            title = _("Adoption reports")
-            return TemplateResponse(
-                request,
-                "practices/admin/adoption_forbidden.html",
-                {"page_title": title, "header_title": title, "header_icon": "group"},
-                status=403,
-            )
-        return view(request, *args, **kwargs)
-
-    return wrapper
+moderators_only = moderation_queue.moderators_only(
+    adoption.can_moderate, "practices/admin/adoption_forbidden.html", _("Adoption reports"), "group"
+)
 
 
 STATUSES = {
@@ -152,12 +140,7 @@ def queue(request):
 @moderators_only
 def moderate(request):
     """One report (`<action>_one`) or the ticked ones (`action` + `report`)."""
-    action, ids = request.POST.get("action"), request.POST.getlist("report")
-    for name in ACTIONS:
-        if request.POST.get(f"{name}_one"):
-            action, ids = name, [request.POST[f"{name}_one"]]
-            break
-    ids = [int(value) for value in ids if value.isascii() and value.isdigit() and len(value) <= 18]
+    action, ids = moderation_queue.chosen(request, ACTIONS, "report")
     if action not in ACTIONS or not ids:
         messages.warning(request, _("Choose the reports and what to do with them."))
         return redirect(queue_url(request.POST.get("status")))

@@ -220,18 +220,21 @@ def test_moderation_approves_and_the_page_index_and_api_show_it(client, practice
     client.cookies.clear()
     assert client.get(practice.url)["X-Page-Cache"] == "miss"
     assert client.get(practice.url)["X-Page-Cache"] == "hit"
+    send(client, practice, organisation="Ylöjärven kaupunki", municipality="Ylöjärvi")
+    client.cookies.clear()
+    assert client.get(practice.url)["X-Page-Cache"] == "hit"  # a held report changes nothing public
 
     client.force_login(moderator)
     queue = client.get(QUEUE)
     assert queue.status_code == 200
-    assert len(soup(queue).select("table.listing tbody tr")) == 3
-    assert "Adoption reports (3)" in client.get("/admin/").content.decode()
+    assert len(soup(queue).select("table.listing tbody tr")) == 4
+    assert "Adoption reports (4)" in client.get("/admin/").content.decode()
     response = approve_all(client, moderator)
     assert response.status_code == 302
 
     section = adoption_section(client, practice)  # the cached copy was emptied
-    assert section.select_one(".practice-adoption__count").get_text(strip=True) == "Otettu käyttöön 2 kunnassa"
-    assert len(section.select(".adoption-report")) == 3
+    assert section.select_one(".practice-adoption__count").get_text(strip=True) == "Otettu käyttöön 3 kunnassa"
+    assert len(section.select(".adoption-report")) == 4
     assert "maija.salainen@example.org" not in client.get(practice.url).content.decode()
     assert "Maija Mentori" not in client.get(practice.url).content.decode()
     assert adopted_titles(client, index) == [practice.title]
