@@ -5,7 +5,6 @@ group, and superusers) get here; everyone else gets 403.
 """
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -83,21 +82,14 @@ def comment_queue(request):
         comments = moderation.published_comments().select_related(None).order_by("-submit_date", "-pk")
     else:
         comments = moderation.held_comments().select_related(None).order_by("submit_date", "pk")
-    page_obj = Paginator(comments, QUEUE_PAGE_SIZE).get_page(request.GET.get("p"))
-    title = _("Held comments")
+    context = moderation_queue.queue_page(request, comments, _("Held comments"), "comment", QUEUE_PAGE_SIZE)
+    page_obj = context["page_obj"]
     return TemplateResponse(
         request,
         "blog/admin/comment_queue.html",
         {
-            "page_title": title,
-            "header_title": title,
-            "header_icon": "comment",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": "", "label": title},
-            ],
+            **context,
             "comments": with_posts(list(page_obj.object_list)),
-            "page_obj": page_obj,
             "status": status,
             "held_url": queue_url(HELD),
             "published_url": queue_url(PUBLISHED),

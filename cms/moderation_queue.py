@@ -2,7 +2,10 @@
 
 from functools import wraps
 
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 MAX_ID_DIGITS = 18  # always within a 64-bit primary key
 
@@ -34,3 +37,15 @@ def chosen(request, actions, field):
             action, ids = name, [request.POST[f"{name}_one"]]
             break
     return action, [int(value) for value in ids if value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS]
+
+
+def queue_page(request, queryset, title, icon, page_size):
+    """The admin frame of a queue page (title, icon, breadcrumbs) and its page of `queryset` (`?p=`)."""
+    page_obj = Paginator(queryset, page_size).get_page(request.GET.get("p"))
+    return {
+        "page_title": title,
+        "header_title": title,
+        "header_icon": icon,
+        "breadcrumbs_items": [{"url": reverse("wagtailadmin_home"), "label": _("Home")}, {"url": "", "label": title}],
+        "page_obj": page_obj,
+    }

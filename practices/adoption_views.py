@@ -7,7 +7,6 @@ cache (as blog posts with open comments are). The practice page links here.
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -114,21 +113,13 @@ def queue(request):
     reports = reports.order_by("submitted_at", "pk") if status == AdoptionReport.HELD else reports.order_by(
         "-submitted_at", "-pk"
     )
-    page_obj = Paginator(reports, QUEUE_PAGE_SIZE).get_page(request.GET.get("p"))
-    title = _("Adoption reports")
+    context = moderation_queue.queue_page(request, reports, _("Adoption reports"), "group", QUEUE_PAGE_SIZE)
     return TemplateResponse(
         request,
         "practices/admin/adoption_queue.html",
         {
-            "page_title": title,
-            "header_title": title,
-            "header_icon": "group",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": "", "label": title},
-            ],
-            "reports": page_obj.object_list,
-            "page_obj": page_obj,
+            **context,
+            "reports": context["page_obj"].object_list,
             "status": status,
             "tabs": [(key, label, queue_url(key)) for key, label in STATUSES.items()],
             "held_count": adoption.held_reports().count(),
