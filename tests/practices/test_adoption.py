@@ -353,3 +353,22 @@ def test_rejected_reports_are_purged_after_the_retention_period(practice, settin
     purge_all(now)
     assert set(AdoptionReport.objects.values_list("pk", flat=True)) == {recent.pk, approved.pk}
     assert not AdoptionReport.objects.filter(pk=old.pk).exists()
+
+
+def test_the_queue_lists_each_status_apart(client, practice, moderator):
+    send(client, practice, organisation="Hyväksytty oy")
+    approve_all(client, moderator)
+    send(client, practice, organisation="Hylätty oy")
+    client.force_login(moderator)
+    client.post(MODERATE, {"reject_one": str(AdoptionReport.objects.get(organisation="Hylätty oy").pk)})
+    send(client, practice, organisation="Odottava oy")
+
+    def listed(query):
+        response = client.get(QUEUE + query)
+        assert response.status_code == 200
+        return [row.select_one("strong").get_text() for row in soup(response).select("table.listing tbody tr")]
+
+    assert listed("") == ["Odottava oy"]
+    assert listed("?status=approved") == ["Hyväksytty oy"]
+    assert listed("?status=rejected") == ["Hylätty oy"]
+    assert listed("?status=%00&p=x") == ["Odottava oy"]
