@@ -1,7 +1,7 @@
-"""The open data endpoints: practices, materials and pilot reports.
+"""The open data endpoints: practices, materials, pilot reports and events.
 
 Each filter takes the parameter name and the value slugs of the public listing it
-mirrors (`practices.filters`, `materials.registry`, `home.pilot_filters`), so a filtered
+mirrors (`practices.filters`, `materials.registry`, `home.pilot_filters`, `trainings.listing`), so a filtered
 listing address and an API query read alike: `/hyvat-kaytannot/?theme=mentorointi` and
 `/api/v2/practices/?theme=mentorointi`.
 """
@@ -9,8 +9,11 @@ listing address and an API query read alike: `/hyvat-kaytannot/?theme=mentoroint
 from functools import partial
 
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 from wagtail.api import APIField
 
+from cms.page_cache import changes_at
+from cms.visibility import visible_pages
 from cms.vocabulary import Region
 from home.choices import CallRound, PilotTheme
 from home.models import PilotReportPage
@@ -27,6 +30,9 @@ from practices.models import (
     Theme,
     recommended_subquery,
 )
+from trainings.choices import AttendanceMode, RegistrationStatus
+from trainings.listing import PAST, UPCOMING, WHEN_LABELS, theme_condition, when_condition
+from trainings.models import EventPage
 
 from .fields import (
     NULLABLE_STRING,
@@ -323,3 +329,109 @@ class PilotsEndpoint(PublicPagesEndpoint):
         pilot_filter("region", "Region.", lambda: Region.choices),
     ]
     default_ordering = ("call_round", "title")
+
+
+# --- events and trainings ----------------------------------------------------------------------
+
+
+class Place(InstanceField):
+    """Online, on site or both; the address lines of the place and the online address as the page shows them."""
+
+    schema = {
+        "type": "object",
+        "properties": {
+            "attendance_mode": {"type": "object", "properties": {"value": STRING, "label": STRING}},
+            "address_lines": {"type": "array", "items": STRING},
+            "locality": STRING,
+            "online_url": {"type": ["string", "null"], "format": "uri"},
+        },
+        "required": ["attendance_mode", "address_lines", "online_url"],
+    }
+
+    def to_representation(self, page):
+        return {
+            "attendance_mode": {
+                "value": page.attendance_mode,
+                "label": str(AttendanceMode(page.attendance_mode).label),
+            },
+            "address_lines": page.address_lines,
+            "locality": page.locality if page.is_on_site else "",
+            # The page stops showing the link to join once the event is over: so does the API.
+            "online_url": page.online_url if page.is_online and page.online_url and not page.is_past() else None,
+        }
+
+
+class Registration(InstanceField):
+    """Whether registration is open, until when, and the address to register at while it is open."""
+
+    schema = {
+        "type": "object",
+        "properties": {
+            "status": {"enum": ["none", "open", "closed"]},
+            "closes_at": {"type": ["string", "null"], "format": "date-time"},
+            "url": {"type": ["string", "null"], "format": "uri"},
+        },
+        "required": ["status", "closes_at", "url"],
+    }
+
+    def to_representation(self, page):
+        status = page.registration_status()
+        closes = page.registration_closes_at
+        return {
+            "status": str(status),
+            "closes_at": timezone.localtime(closes).isoformat() if closes else None,
+            "url": (page.registration_url or None) if status == RegistrationStatus.OPEN else None,
+        }
+
+
+class Moment(InstanceField):
+    """A date-time of the page in the site's time zone, with its offset (ISO 8601)."""
+
+    schema = {"type": "string", "format": "date-time"}
+
+    def __init__(self, field_name, **kwargs):
+        self.model_field_name = field_name
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        return timezone.localtime(getattr(page, self.model_field_name)).isoformat()
+
+
+class EventsEndpoint(PublicPagesEndpoint):
+    model = EventPage
+    endpoint_name = "events"
+    summary = "Events and trainings: webinars, courses and seminars, upcoming and past, with their recordings."
+    api_fields = [
+        APIField("summary", serializer=Attribute("card_summary")),
+        APIField("starts_at", serializer=Moment("starts_at")),
+        APIField("ends_at", serializer=Moment("ends_at")),
+        APIField("status", serializer=Choice("status")),
+        "organiser",
+        APIField("place", serializer=Place()),
+        APIField("registration", serializer=Registration()),
+        APIField("themes", serializer=Terms("themes")),
+        APIField("image", serializer=Image()),
+        APIField("recording", serializer=PageLinks("recordings")),
+    ]
+    listing_fields = ["summary", "starts_at", "ends_at", "status", "organiser", "place", "registration", "themes"]
+    detail_only_fields = ["recording"]
+    filters = [
+        Filter(
+            "when",
+            "upcoming: events that have not ended; past: events that have. Without it: both.",
+            lambda: [(value, WHEN_LABELS[value]) for value in (UPCOMING, PAST)],
+            when_condition,
+        ),
+        Filter("theme", "Theme slug; several values: any of them.", term_choices(Theme), theme_condition),
+    ]
+    default_ordering = ("starts_at", "title")
+    orderings = PublicPagesEndpoint.orderings + ("starts_at", "ends_at")
+
+    def with_related(self, queryset):
+        return super().with_related(queryset).prefetch_related("themes")
+
+    def listing_view(self, request):
+        response = super().listing_view(request)
+        # An event moves from upcoming to past when it ends: a cached answer must not outlive that.
+        changes_at(request, EventPage.next_change(visible_pages(EventPage.objects.all(), aliases=False)))
+        return response

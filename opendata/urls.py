@@ -3,10 +3,10 @@
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from .endpoints import MaterialsEndpoint, PilotsEndpoint, PracticesEndpoint
+from .endpoints import EventsEndpoint, MaterialsEndpoint, PilotsEndpoint, PracticesEndpoint
 from .openapi import api_index, openapi_document
 
-ENDPOINTS = [PracticesEndpoint, MaterialsEndpoint, PilotsEndpoint]  # events: append its endpoint when the app lands
+ENDPOINTS = [PracticesEndpoint, MaterialsEndpoint, PilotsEndpoint, EventsEndpoint]
 
 router = WagtailAPIRouter("opendata")
 for endpoint in ENDPOINTS:

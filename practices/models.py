@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import OuterRef, Subquery
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -13,7 +14,8 @@ from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.blocks import PageChooserBlock
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Locale, TranslatableMixin
 from wagtail.rich_text import RichText
@@ -28,6 +30,7 @@ from cms.visibility import visible_pages
 from cms.vocabulary import DateRangeMixin, Region, TranslatableTerm
 
 from .blocks import SECTION_ORDER, PracticeSectionsBlock
+from .related import pilot_reports, related_practices
 
 PANEL_GROUP_NAME = "Expert panel"
 PANEL_WORKFLOW_NAME = "Expert panel review"
@@ -85,8 +88,24 @@ class Criterion(TranslatableMixin, models.Model):
 # --- Pages ------------------------------------------------------------------------------------
 
 
-class PracticeIndexPage(BasePage):
-    """The good-practice collection: every practice and call lives under it."""
+CRITERIA_SLUGS = {"fi": "kriteerit", "sv": "kriterier", "en": "criteria"}
+
+
+def criteria_url(child):
+    """The criteria page of the collection a practice or a call belongs to (its parent), without a query."""
+    url = child.url
+    if not url:
+        return None
+    slug = CRITERIA_SLUGS.get(get_language(), CRITERIA_SLUGS["fi"])
+    return f"{url[: url.rstrip('/').rfind('/') + 1]}{slug}/"
+
+
+class PracticeIndexPage(RoutablePageMixin, BasePage):
+    """The good-practice collection: every practice and call lives under it.
+
+    Its `kriteerit/` (sv `kriterier/`, en `criteria/`) explains the six criteria the expert
+    panel assesses practices against, from the criteria's own data (`Criterion`).
+    """
 
     intro = models.TextField(_("introduction"), max_length=800, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
@@ -114,6 +133,40 @@ class PracticeIndexPage(BasePage):
             visible_pages(PracticeCallPage.objects.child_of(self)).order_by("-closes_at").defer_streamfields()
         )
         return context
+
+    @staticmethod
+    def localized_criteria():
+        """The criteria in the active language; one not translated yet in the default language, marked `lang`."""
+        active = Locale.get_active()
+        criteria = localized_objects(Criterion.source_criteria(), active)
+        fallback = settings.LANGUAGE_CODE
+        for criterion in criteria:
+            criterion.lang = None if criterion.locale_id == active.pk else fallback
+        return criteria
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @re_path(r"^(?P<name>{})/$".format("|".join(CRITERIA_SLUGS.values())))
+    def criteria(self, request, name):
+        from cms.templatetags.cms_tags import live_translations
+
+        if name != CRITERIA_SLUGS.get(self.locale.language_code):
+            raise Http404
+        versions = {**live_translations(self, request), self.locale.language_code: self}
+        language_urls = {
+            code: f"{version.url}{CRITERIA_SLUGS[code]}/" for code, version in versions.items() if code in CRITERIA_SLUGS
+        }
+        return self.render(
+            request,
+            template="practices/criteria_page.html",
+            context_overrides={
+                "criteria": self.localized_criteria(),
+                "language_urls": language_urls,
+                "alternates": sorted((code, request.build_absolute_uri(url)) for code, url in language_urls.items()),
+            },
+        )
 
 
 def has_content(value):
@@ -163,6 +216,16 @@ class PracticeModelPage(BasePage):
         ),
     )
 
+    related_practices = StreamField(
+        [("practice", PageChooserBlock(page_type="practices.PracticeModelPage", label=_("Practice")))],
+        blank=True,
+        verbose_name=_("related practices"),
+        help_text=_(
+            "Shown first under “Related practices”, in this order; practices sharing themes and target "
+            "groups fill the rest."
+        ),
+    )
+
     content_panels = BasePage.content_panels + [
         FieldPanel("short_description"),
         MultiFieldPanel(
@@ -178,6 +241,7 @@ class PracticeModelPage(BasePage):
             heading=_("Basic information"),
         ),
         FieldPanel("sections"),
+        FieldPanel("related_practices"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("short_description", boost=2),
@@ -196,6 +260,7 @@ class PracticeModelPage(BasePage):
         SynchronizedField("practice_created"),
         SynchronizedField("themes"),
         SynchronizedField("target_groups"),
+        SynchronizedField("related_practices"),
     ]
 
     parent_page_types = ["practices.PracticeIndexPage"]
@@ -247,6 +312,10 @@ class PracticeModelPage(BasePage):
         assessment = self.panel_assessment
         return assessment is not None and assessment.recommended
 
+    @property
+    def criteria_url(self):
+        return criteria_url(self)
+
     def localized_terms(self, relation):
         """Themes or target groups in the active language (the page links to the source-language terms)."""
         return sorted(localized_objects(getattr(self, relation).all()), key=lambda term: term.name)
@@ -260,6 +329,8 @@ class PracticeModelPage(BasePage):
         if assessment is not None and assessment.recommended:
             context["assessment"] = assessment
             context["verdicts"] = assessment.localized_verdicts()
+        context["related_practices"] = related_practices(self)
+        context["pilot_reports"] = pilot_reports(self)
         return context
 
 
@@ -334,6 +405,10 @@ class PracticeCallPage(DateRangeMixin, RoutablePageMixin, BasePage):
     @property
     def is_open(self):
         return self.status() == CallStatus.OPEN
+
+    @property
+    def criteria_url(self):
+        return criteria_url(self)
 
     @path("")
     def call(self, request):
@@ -504,7 +579,12 @@ class PanelAssessment(models.Model):
         related_name="+",
     )
     task_state = models.ForeignKey(
-        "wagtailcore.TaskState", verbose_name=_("task"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.TaskState",
+        verbose_name=_("task"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("assessor"), null=True, on_delete=models.SET_NULL, related_name="+"

@@ -24,7 +24,11 @@ from .choices import EventStatus
 
 PRODUCT_ID = "-//Kotoutuminen.fi//Events//FI"
 PAST_DAYS = 365
-ICS_STATUS = {EventStatus.SCHEDULED: "CONFIRMED", EventStatus.POSTPONED: "TENTATIVE", EventStatus.CANCELLED: "CANCELLED"}
+ICS_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.POSTPONED: "TENTATIVE",
+    EventStatus.CANCELLED: "CANCELLED",
+}
 
 
 def event_uid(event, language, domain):

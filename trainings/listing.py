@@ -7,7 +7,7 @@ events choosing it gives. Unknown or malformed values are ignored.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -17,6 +17,22 @@ from practices.models import Theme
 
 UPCOMING, PAST = "upcoming", "past"
 WHEN_LABELS = {UPCOMING: _("Upcoming"), PAST: _("Past")}
+
+
+def when_condition(values, now=None):
+    """Events that have not ended (`upcoming`), that have (`past`), or either when both are asked for."""
+    now = now or timezone.now()
+    conditions = {UPCOMING: Q(ends_at__gt=now), PAST: Q(ends_at__lte=now)}
+    chosen = [conditions[value] for value in dict.fromkeys(values) if value in conditions]
+    return Q() if len(chosen) != 1 else chosen[0]
+
+
+def theme_condition(slugs):
+    """Events with any of the themes (slugs, the same in every language)."""
+    from .models import EventPage
+
+    through = EventPage.themes.through
+    return Q(pk__in=through.objects.filter(theme__slug__in=slugs).values("eventpage_id"))
 
 
 class EventListing:
@@ -39,17 +55,10 @@ class EventListing:
         return self.index_page.events()
 
     def when_filter(self, queryset, when):
-        if when == PAST:
-            return queryset.filter(ends_at__lte=self.now)
-        return queryset.filter(ends_at__gt=self.now)
+        return queryset.filter(when_condition([when], self.now))
 
     def theme_filter(self, queryset):
-        if not self.selected_themes:
-            return queryset
-        through = queryset.model.themes.through
-        return queryset.filter(
-            pk__in=through.objects.filter(theme__slug__in=self.selected_themes).values("eventpage_id")
-        )
+        return queryset.filter(theme_condition(self.selected_themes)) if self.selected_themes else queryset
 
     def results(self):
         queryset = self.theme_filter(self.when_filter(self.base_queryset(), self.when))

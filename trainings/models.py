@@ -106,9 +106,7 @@ class EventPage(BasePage):
         _("starts at"), help_text=_("In the time zone of your admin account (Finnish time unless you changed it).")
     )
     ends_at = models.DateTimeField(_("ends at"))
-    status = models.CharField(
-        _("status"), max_length=16, choices=EventStatus.choices, default=EventStatus.SCHEDULED
-    )
+    status = models.CharField(_("status"), max_length=16, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
     attendance_mode = models.CharField(
         _("how to attend"), max_length=16, choices=AttendanceMode.choices, default=AttendanceMode.IN_PERSON
     )
@@ -267,6 +265,10 @@ class EventPage(BasePage):
 
     def localized_themes(self):
         return sorted(localized_objects(self.themes.all()), key=lambda theme: theme.name)
+
+    def recordings(self):
+        """The recording as a list of pages (the open data API's page links check what is visible)."""
+        return [self.recording] if self.recording_id else []
 
     @cached_property
     def shown_recording(self):

@@ -19,6 +19,7 @@ from home.models import PilotReportPage
 from materials.models import MaterialPage, MaterialVersion
 from opendata.urls import ENDPOINTS
 from practices.models import PracticeModelPage
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 from tests.factories.materials import MaterialIndexPageFactory, MaterialPageFactory, MaterialThemeFactory
 from tests.factories.practices import (
@@ -27,6 +28,7 @@ from tests.factories.practices import (
     TargetGroupFactory,
     ThemeFactory,
 )
+from trainings.models import EventPage
 
 from .conftest import built_once
 
@@ -46,6 +48,7 @@ def build():
     registry = MaterialIndexPageFactory(parent=home)
     material_theme = MaterialThemeFactory()
     project = ProjectPageFactory(parent=home)
+    calendar = EventIndexPageFactory(parent=home)
     for number in range(SMALL):
         practice = PracticeModelPageFactory(parent=practices, slug=f"k-{number}", themes=themes, listing_image=image)
         practice.target_groups.set([group])
@@ -58,7 +61,8 @@ def build():
             listing_image=image,
         )
         PilotReportPageFactory(parent=project, slug=f"p-{number}", listing_image=image)
-    return {PracticeModelPage: practices, MaterialPage: registry, PilotReportPage: project}
+        EventPageFactory(parent=calendar, slug=f"t-{number}", themes=themes, listing_image=image)
+    return {PracticeModelPage: practices, MaterialPage: registry, PilotReportPage: project, EventPage: calendar}
 
 
 @pytest.fixture(scope="module")

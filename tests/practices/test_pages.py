@@ -93,6 +93,7 @@ class TestAdmin(WagtailPageTestCase):
                     [(name, rich_text(f"<p>{name}</p>")) for name in sections]
                     + [("developer_group", {"introduction": "", "actors": list_block([{"organisation": "Kela", "role": "Palvelut"}])})]
                 ),
+                "related_practices": streamfield([]),
                 "action-publish": "publish",
             }
         )

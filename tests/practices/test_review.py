@@ -133,6 +133,9 @@ def test_panel_member_assesses_every_criterion_and_the_practice_goes_live_with_t
     for criterion in Criterion.source_criteria():
         assert criterion.name in assessment_section.get_text()
         assert f"Perustelu: {criterion.name}." in assessment_section.get_text()
+    criteria_link = f"{practice.get_parent().url}kriteerit/"
+    assert [a["href"] for a in assessment_section.select("a")] == [criteria_link]
+    assert client.get(criteria_link).status_code == 200
     # The attachment left the login-only collection when the practice was published.
     document = practice.sections[-1].value[0]
     document.refresh_from_db()
@@ -217,3 +220,39 @@ def test_criteria_are_data_in_order():
         "Mallinnettava",
         "Yleistettävä",
     ]
+
+
+def test_the_submitter_of_a_swedish_call_receives_every_verdict_in_swedish(
+    client, open_call, panel_member, django_capture_on_commit_callbacks
+):
+    """Issue 20: the verdicts go back to whoever submitted, in the language of the call they used."""
+    from wagtail.models import Locale
+
+    from tests.factories import translate_page
+
+    # One request each, as a translator publishes them (wagtail-localize publishes on commit).
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_page(open_call.get_parent(), "sv", {"title": "Goda praxis", "slug": "goda-praxis"})
+    with django_capture_on_commit_callbacks(execute=True):
+        swedish_call = translate_page(open_call, "sv", {"title": "Mentorskap", "slug": "mentorskap"})
+    criteria = list(Criterion.source_criteria())
+    swedish_first = criteria[0].copy_for_translation(Locale.objects.get(language_code="sv"))
+    swedish_first.name = "Behovsbaserad"
+    swedish_first.save()
+    practice, _ = submitted_practice(client, swedish_call, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+
+    client.force_login(panel_member)
+    data = verdicts(practice, **{f"verdict_{criteria[-1].key}": "partly_met"})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(action_url(practice, "approve"), data).status_code == 302
+
+    sent = [message for message in mail.outbox if message.to == ["maija@esimerkkila.example"]]
+    assert len(sent) == 1
+    message = sent[0]
+    assert message.subject == "Expertpanelens bedömning av ”Mentorina maahan muuttaneelle”"
+    assert "Panelen rekommenderar den som god praxis." in message.body
+    assert "Behovsbaserad: Uppfylls" in message.body  # the criterion's Swedish name
+    for criterion in criteria:
+        assert f"Perustelu: {criterion.name}." in message.body  # every justification, as the panel wrote it
+    assert message.body.count(": Uppfylls\n") == 5 and message.body.count(": Uppfylls delvis\n") == 1

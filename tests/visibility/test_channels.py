@@ -74,7 +74,7 @@ def channel_urls(world: World, channel):
     raise AssertionError(channel)
 
 
-API_ENDPOINTS = {"practice": "practices", "material": "materials", "pilot": "pilots"}
+API_ENDPOINTS = {"practice": "practices", "material": "materials", "pilot": "pilots", "event": "events"}
 
 
 def open_data_urls(world):
@@ -169,9 +169,8 @@ def test_channels_show_visible_content(world, channel):
         if channel == "sitemap":
             expected = [f"synlig-{kind}" for kind in KINDS] + [f"nakyva-{kind}" for kind in KINDS]
         if channel == "open_data":
-            # The API lists each text once in its own language: no blog, no events (not in the API
-            # yet), no aliases (English).
-            expected = [m for m in expected if "Blog" not in m and "Event" not in m] if language != "en" else []
+            # The API lists each text once in its own language: no blog, no aliases (English).
+            expected = [m for m in expected if "Blog" not in m] if language != "en" else []
         missing = [marker for marker in expected if marker not in text]
         assert not missing, f"{channel} in {language} does not show {missing}"
 

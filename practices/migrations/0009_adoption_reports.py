@@ -28,7 +28,7 @@ def grant_moderators(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0007_terms_share_one_base'),
+        ('practices', '0008_related_practices'),
         ('blog', '0002_comment_moderators_group'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
