@@ -170,11 +170,19 @@ def municipality_count(reports):
 
 
 def public_context(page):
-    """What the practice page shows, in one query: the approved reports and their municipalities' count."""
-    reports = list(approved_reports(page).only(
-        "organisation", "municipality", "region", "adopted_on", "adapted", "experiences", "language"
-    ))
-    return {"reports": reports, "municipality_count": municipality_count(reports)}
+    """What the practice page shows: the approved reports and their municipalities' count.
+
+    One query, kept in the shared cache until what the public sees changes (moderating a
+    report empties it, see `moderate`; a held report changes nothing public).
+    """
+
+    def read():
+        reports = list(approved_reports(page).only(
+            "organisation", "municipality", "region", "adopted_on", "adapted", "experiences", "language"
+        ))
+        return {"reports": reports, "municipality_count": municipality_count(reports)}
+
+    return page_cache.shared_lookup("practices:adoption-reports", page.translation_key, read)
 
 
 # --- Moderation ---------------------------------------------------------------------------------------
