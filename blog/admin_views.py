@@ -4,10 +4,7 @@ Only users with django-comments' `can_moderate` permission (the "Comment moderat
 group, and superusers) get here; everyone else gets 403.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
+
+from cms import moderation_queue
 
 from . import moderation
 
@@ -25,21 +24,9 @@ def can_moderate(user):
     return user.is_authenticated and user.is_active and user.has_perm(moderation.MODERATE_PERMISSION)
 
 
-def moderators_only(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not can_moderate(request.user):
-            # A real 403, not Wagtail's redirect-with-message for PermissionDenied.
-            title = _("Held comments")
-            return TemplateResponse(
-                request,
-                "blog/admin/forbidden.html",
-                {"page_title": title, "header_title": title, "header_icon": "comment"},
-                status=403,
-            )
-        return view(request, *args, **kwargs)
-
-    return wrapper
+moderators_only = moderation_queue.moderators_only(
+    can_moderate, "blog/admin/forbidden.html", _("Held comments"), "comment"
+)
 
 
 HELD, PUBLISHED = "held", "published"
@@ -95,21 +82,14 @@ def comment_queue(request):
         comments = moderation.published_comments().select_related(None).order_by("-submit_date", "-pk")
     else:
         comments = moderation.held_comments().select_related(None).order_by("submit_date", "pk")
-    page_obj = Paginator(comments, QUEUE_PAGE_SIZE).get_page(request.GET.get("p"))
-    title = _("Held comments")
+    context = moderation_queue.queue_page(request, comments, _("Held comments"), "comment", QUEUE_PAGE_SIZE)
+    page_obj = context["page_obj"]
     return TemplateResponse(
         request,
         "blog/admin/comment_queue.html",
         {
-            "page_title": title,
-            "header_title": title,
-            "header_icon": "comment",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": "", "label": title},
-            ],
+            **context,
             "comments": with_posts(list(page_obj.object_list)),
-            "page_obj": page_obj,
             "status": status,
             "held_url": queue_url(HELD),
             "published_url": queue_url(PUBLISHED),
@@ -122,12 +102,7 @@ def comment_queue(request):
 @moderators_only
 def moderate_comments(request):
     """One comment (`<action>_one`) or the ticked ones (`action` + `comment`); deleting asks first."""
-    action, ids = request.POST.get("action"), request.POST.getlist("comment")
-    for name in ACTIONS:
-        if request.POST.get(f"{name}_one"):
-            action, ids = name, [request.POST[f"{name}_one"]]
-            break
-    ids = [int(value) for value in ids if value.isdigit() and len(value) <= 18]
+    action, ids = moderation_queue.chosen(request, ACTIONS, "comment")
     if action not in ACTIONS:
         messages.warning(request, _("Choose the comments and what to do with them."))
         return redirect(queue_url(request.POST.get("status")))

@@ -44,6 +44,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("subscriptions.urls")),
+    path("", include("practices.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -180,6 +180,12 @@ class PracticesEndpoint(PublicPagesEndpoint):
             lambda: [("1", "Recommended by the expert panel")],
             partial(practice_condition, "recommended"),
         ),
+        Filter(
+            "adopted",
+            "1: only practices that organisations report having taken into use (approved adoption reports).",
+            lambda: [("1", "Adopted elsewhere")],
+            partial(practice_condition, "adopted"),
+        ),
     ]
 
     def with_related(self, queryset):

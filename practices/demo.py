@@ -1,10 +1,13 @@
 """The practices' demo sections that only this app understands (data: `demo_data/practices.yaml`)."""
 
+import datetime
+
+from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.demo import TARGET_LANGUAGES, translate_object
 
-from .models import Criterion, CriterionVerdict, PanelAssessment
+from .models import AdoptionReport, Criterion, CriterionVerdict, PanelAssessment
 from .review import ensure_panel_workflow
 
 
@@ -42,3 +45,19 @@ def assessments(ctx, section):
             verdict, justification = verdicts.get(criterion.key, (CriterionVerdict.MET, section["default_justification"]))
             CriterionVerdict.objects.create(assessment=assessment, criterion=criterion, verdict=verdict, justification=justification)
         ctx.progress(assessment, True)
+
+
+def adoption_reports(ctx, section):
+    """Approved adoption reports, as if organisations had sent them and a moderator had approved them."""
+    for slug, reports in section.items():
+        page = ctx.objects[f"page:{slug}"]
+        for spec in reports:
+            year, month = (int(part) for part in str(spec["adopted_on"]).split("-"))
+            fields = {**spec, "adopted_on": datetime.date(year, month, 1)}
+            report, created = AdoptionReport.objects.get_or_create(
+                practice=page,
+                organisation=spec["organisation"],
+                defaults={**fields, "status": AdoptionReport.APPROVED, "moderated_by": ctx.user,
+                          "moderated_at": timezone.now()},
+            )
+            ctx.progress(report, created)

@@ -1,4 +1,4 @@
-"""The practice collection's facets: theme, target group, region, stage and the panel's mark."""
+"""The practice collection's facets: theme, target group, region, stage, the panel's mark and adoption elsewhere."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +7,7 @@ from cms.facets import Facet, FacetedListing, FlagFacet, terms
 from cms.visibility import visible_pages
 from cms.vocabulary import Region
 
+from .adoption import ADOPTED_CONDITION
 from .models import DevelopmentStage, PanelAssessment, PracticeModelPage, TargetGroup, Theme, recommended_subquery
 
 
@@ -19,6 +20,11 @@ class PracticeListing(FacetedListing):
         label=_("Expert panel"),
         option_label=_("Recommended by the expert panel"),
         condition=Q(recommendation=PanelAssessment.RECOMMEND),
+    )
+    adopted = FlagFacet(
+        label=_("Adoption"),
+        option_label=_("Adopted elsewhere"),
+        condition=ADOPTED_CONDITION,
     )
 
     def __init__(self, index_page, params, page_number=None):

@@ -27,3 +27,14 @@ def purge_rejected_submission_emails(now):
     rejected = [submission.pk for submission in candidates if not was_accepted_or_in_review(submission)]
     count = PracticeSubmission.objects.filter(pk__in=rejected).update(email="")
     return f"Removed the e-mail address of {count} practice submission(s) not accepted, older than {days} days."
+
+
+@purger
+def purge_rejected_adoption_reports(now):
+    """A rejected adoption report (with its contact details) is deleted once the retention period has passed."""
+    from .models import AdoptionReport
+
+    days = settings.ADOPTION_REPORT_REJECTED_RETENTION_DAYS
+    cutoff = now - datetime.timedelta(days=days)
+    count, _ = AdoptionReport.objects.filter(status=AdoptionReport.REJECTED, moderated_at__lt=cutoff).delete()
+    return f"Deleted {count} adoption report(s) rejected more than {days} days ago."

@@ -1,11 +1,13 @@
 """Admin for the practice taxonomies, the good-practice criteria and the panel's assessments."""
 
-from django.urls import path, re_path
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.admin_menu import WaitingCountMenuItem
 
 from .models import Criterion, PanelAssessment, PracticeSubmission, TargetGroup, Theme
 
@@ -79,3 +81,28 @@ def register_panel_urls():
         ),
         path("practices/assessments/<int:pk>/recorded/", AssessmentRecordedView.as_view(), name="practices_assessment_recorded"),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_adoption_urls():
+    from . import adoption_views
+
+    return [
+        path("practices/adoption-reports/", adoption_views.queue, name="practices_adoption_queue"),
+        path("practices/adoption-reports/moderate/", adoption_views.moderate, name="practices_adoption_moderate"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_adoption_menu_item():
+    from . import adoption
+
+    return WaitingCountMenuItem(
+        _("Adoption reports"),
+        reverse("practices_adoption_queue"),
+        is_allowed=adoption.can_moderate,
+        waiting=lambda: adoption.held_reports().count(),
+        name="adoption-reports",
+        icon_name="group",
+        order=310,
+    )

@@ -144,7 +144,7 @@ def assert_no_failures(failures):
 
 
 GET_PARAMETERS = {
-    "practice index": ("practices", "", ["theme", "target_group", "region", "stage", "recommended", "page"]),
+    "practice index": ("practices", "", ["theme", "target_group", "region", "stage", "recommended", "adopted", "page"]),
     "material index": ("materials", "", ["language", "type", "theme", "series", "page"]),
     "blog index": ("blog", "", ["kind", "tag", "author", "page"]),
     "blog RSS feed": ("blog", "feed/rss/", ["page", "tag"]),
@@ -345,7 +345,7 @@ BODIES = {
 @pytest.mark.parametrize("with_csrf_cookie", [True, False], ids=["csrf cookie", "no cookie"])
 def test_odd_bodies_on_every_post_url(site, with_csrf_cookie):
     urls = [*POST_URLS, site["practices"].url, site["call"].url, site["post"].url + "comment/",
-            site["blog"].url + "feed/rss/"]
+            site["blog"].url + "feed/rss/", adoption_form_url(site)]
     failures = []
     for enforce in (True, False):
         client = Client(enforce_csrf_checks=enforce)
@@ -370,4 +370,27 @@ def test_subscription_form_and_feed_parameters(site, no_rate_limits):
         lambda names, value: post_form(client, "/subscribe/", fields, names, value),
         [["email", "kinds", "themes", "material_themes", "website"], ["issued"]],
     )
+    assert_no_failures(failures)
+
+
+def adoption_form_url(site):
+    from practices.models import PracticeModelPage
+
+    return f"/adoption/{PracticeModelPage.objects.child_of(site['practices']).first().pk}/"
+
+
+@pytest.mark.django_db
+def test_adoption_report_form_fields(site, no_rate_limits, django_capture_on_commit_callbacks):
+    """The typed fields of "We took this into use" together (stored held, or a form error), the signed field alone."""
+    from practices.adoption import AdoptionReportForm
+
+    fields = {"organisation": "Tampereen kaupunki", "municipality": "Tampere", "region": "pirkanmaa",
+              "adopted_on": "2024-03", "adapted": "", "experiences": "Hyvä", "contact_name": "Maija",
+              "contact_email": "maija@example.org", "website": "", "issued": AdoptionReportForm.issued_value()}
+    typed = [name for name in fields if name != "issued"]
+    client = Client()
+    url = adoption_form_url(site)
+    with django_capture_on_commit_callbacks(execute=True):
+        failures = run_corpus(lambda names, value: post_form(client, url, fields, names, value), [typed, ["issued"]])
+    failures += run_corpus(lambda names, value: client.get(f"/adoption/{value.template.partition('=')[2]}/"), [["id"]])
     assert_no_failures(failures)

@@ -94,6 +94,8 @@ PRACTICE_SUBMISSION_RATE = env_str("PRACTICE_SUBMISSION_RATE", "5/h")  # practic
 COMMENT_IP_RETENTION_DAYS = env_int("COMMENT_IP_RETENTION_DAYS", 90)  # then purge_personal_data clears it
 SUBMISSION_EMAIL_RETENTION_DAYS = env_int("SUBMISSION_EMAIL_RETENTION_DAYS", 180)  # rejected submissions
 SUBSCRIPTION_RATE = env_str("SUBSCRIPTION_RATE", "5/h")  # subscription forms sent per client address
+ADOPTION_REPORT_RATE = env_str("ADOPTION_REPORT_RATE", "5/h")  # adoption reports sent per client address
+ADOPTION_REPORT_REJECTED_RETENTION_DAYS = env_int("ADOPTION_REPORT_REJECTED_RETENTION_DAYS", 90)  # then purged
 SUBSCRIPTION_CONFIRMATION_DAYS = env_int("SUBSCRIPTION_CONFIRMATION_DAYS", 7)  # then unconfirmed ones are deleted
 # ---------------------------------------------------------------------------------------
 
@@ -310,7 +312,7 @@ X_FRAME_OPTIONS = "DENY"
 # The only third-party content: videos, and only after the visitor presses play.
 CSP_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 ADMIN_LOGIN_PATH = "/admin/login/"
-# Rate limits (BLOG_COMMENT_RATE, ADMIN_LOGIN_RATE, PRACTICE_SUBMISSION_RATE) count in the
+# Rate limits (BLOG_COMMENT_RATE, ADMIN_LOGIN_RATE, PRACTICE_SUBMISSION_RATE, ADOPTION_REPORT_RATE) count in the
 # shared cache, so they hold across workers and servers when it is Redis (production), and
 # key on the client address from cms.client_address (TRUSTED_PROXY_COUNT).
 RATELIMIT_USE_CACHE = "default"

@@ -20,7 +20,7 @@ PAGE_KINDS = ["home", "standard page", "project page", "pilot report", "practice
 # Over budget today; strict, so that each one fails here the day it is brought within it.
 OVER_BUDGET = {
     "home": "15: four content blocks (practices, posts, events, materials) each read their cards and renditions",
-    "practice index": "17: facet counts under the other facets, one grouped query per facet (cms/facets.py)",
+    "practice index": "18: facet counts under the other facets, one grouped query per facet (cms/facets.py)",
     "material index": "16: facet counts under the other facets, one grouped query per facet (cms/facets.py)",
 }
 

@@ -39,3 +39,20 @@ def page_id(database, title, language):
     ).fetchone()
     connection.close()
     return row[0] if row else None
+
+
+def adoption_form_paths(database):
+    """{language: the "We took this into use" form of the first live practice in that language}."""
+    connection = sqlite3.connect(database)
+    rows = connection.execute(
+        """
+        SELECT l.language_code, MIN(p.id)
+        FROM wagtailcore_page p
+        JOIN django_content_type ct ON ct.id = p.content_type_id
+        JOIN wagtailcore_locale l ON l.id = p.locale_id
+        WHERE p.live AND p.alias_of_id IS NULL AND ct.app_label = 'practices' AND ct.model = 'practicemodelpage'
+        GROUP BY l.language_code
+        """
+    ).fetchall()
+    connection.close()
+    return {language: f"{PREFIX[language]}/adoption/{page}/" for language, page in rows}

@@ -2,6 +2,7 @@
 HTML that parses without errors and that the Nu HTML Checker finds valid, and the frame's keyboard use."""
 
 import json
+import os
 import shutil
 import subprocess
 import urllib.request
@@ -11,6 +12,7 @@ import html5lib
 import pytest
 
 from tests.browser.conftest import LANGUAGES
+from tests.browser.site_pages import adoption_form_paths
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Page types that have no public page of their own.
@@ -23,6 +25,8 @@ def public_pages(site_pages):
     for name, paths in EXTRA_PAGES.items():
         for language, path in paths.items():
             pages[(name, language)] = path
+    for language, path in adoption_form_paths(os.environ["BROWSER_SITE_DATABASE"]).items():
+        pages[("adoption report form", language)] = path
     return pages
 
 
