@@ -219,13 +219,20 @@ def practice_editors(practice):
         .values_list("user_id", flat=True)
     )
     editor_ids |= set(pages.exclude(owner=None).values_list("owner_id", flat=True))
-    return get_user_model().objects.filter(pk__in=editor_ids, is_active=True).exclude(email="")
+    return (
+        get_user_model()
+        .objects.filter(pk__in=editor_ids, is_active=True)
+        .exclude(email="")
+        .select_related("wagtail_userprofile")
+    )
 
 
 def user_language(user):
     """The user's admin language when they chose one, otherwise the site's default language."""
-    profile = UserProfile.objects.filter(user=user).only("preferred_language").first()
-    language = profile.preferred_language if profile else ""
+    try:
+        language = user.wagtail_userprofile.preferred_language
+    except UserProfile.DoesNotExist:
+        language = ""
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
