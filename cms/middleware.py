@@ -1,4 +1,4 @@
-"""Site-wide HTTP behaviour: security headers, admin login throttling, anonymous page cache."""
+"""Site-wide HTTP behaviour: the Permissions-Policy header, admin login throttling, anonymous page cache."""
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -9,46 +9,19 @@ from .page_cache import is_cacheable_request, is_cacheable_response, lookup, run
 from .rate_limits import over_limit
 
 
-def content_security_policy():
-    """The policy every public page satisfies: no inline script or style, videos only after a click."""
-    frames = " ".join(settings.CSP_FRAME_SOURCES)
-    return "; ".join(
-        [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            f"frame-src {frames}",
-            "media-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'self'",  # the admin's preview frames pages; X-Frame-Options says DENY elsewhere
-        ]
-    )
+class PermissionsPolicyMiddleware:
+    """Adds the Permissions-Policy header, which neither Django 5.2 nor a library we use has a setting for.
 
-
-class SecurityHeadersMiddleware:
-    """Adds the CSP and Permissions-Policy that Django 5.2 has no setting for.
-
-    The Wagtail admin relies on inline scripts and styles, so it keeps only the
-    framing rule; every other page gets the full policy.
+    The Content-Security-Policy is django-csp's (CONTENT_SECURITY_POLICY in the settings) and
+    Cross-Origin-Opener-Policy Django's SecurityMiddleware (SECURE_CROSS_ORIGIN_OPENER_POLICY).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = content_security_policy()
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith("/admin/"):
-            response.setdefault("Content-Security-Policy", "frame-ancestors 'self'")
-        else:
-            response.setdefault("Content-Security-Policy", self.policy)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
-        response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
 
 

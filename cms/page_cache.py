@@ -29,6 +29,13 @@ wrong page.
 
 Downstream caches (a CDN, Varnish) are not told when something is published, so they may
 keep a page only `FRONTEND_CACHE_SECONDS` (short); our own copy lasts until the next change.
+
+Why not wagtail-cache (coderedcorp), the kept library for this: its latest release (3.0.0)
+requires `wagtail<8.0`, so it does not install beside Wagtail 8; and it is a middleware, so a
+hit still passes Django's request handling, where ours answers before Django (issue 19 asks
+for a hit close to a bare WSGI app). It also clears its cache on publish only, and does not
+know the clock-driven changes above (`go_live_at`/`expire_at`, `changes_at`). Revisit when a
+release supports Wagtail 8: https://github.com/coderedcorp/wagtail-cache/releases
 """
 
 import hashlib

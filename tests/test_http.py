@@ -29,11 +29,21 @@ def test_public_page_security_headers(client, home, settings):
     csp = response["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp
     assert "frame-src https://www.youtube-nocookie.com" in csp
-    assert "frame-ancestors 'self'" in csp
+    assert "frame-ancestors 'self'" in csp and "object-src 'none'" in csp
+    assert response["Permissions-Policy"].startswith("camera=()")
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_the_admin_is_outside_the_policy_and_cannot_be_framed(admin_client):
+    """The Wagtail admin runs inline scripts: no CSP there, but no other site may frame it."""
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+    assert response["X-Frame-Options"] == "DENY"
 
 
 def test_public_pages_have_no_inline_script_or_style(client, home):
