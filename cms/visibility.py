@@ -29,18 +29,26 @@ feeds, hreflang and the language switcher, navigation and comments use it):
 - `next_change()`: when the rule's answer next changes by the clock alone (the nearest
   `go_live_at` or `expire_at` ahead on a live page), so caches can end there.
 
-View restrictions are read once per request (`cms.request_cache.view_restrictions`).
+View restrictions are read once per request (`cms.request_cache.view_restrictions`). The
+few live pages that still fail the rule (outside their dates, aliases of hidden pages) are
+kept as a list of ids in the shared cache until what the public sees changes or the clock
+changes the answer (`_hidden_ids`): building their nested subqueries cost every public query
+a third of a detail page's time.
 """
 
+from django.core.cache import cache
 from django.db.models import Min, Q
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from . import page_cache
 from .request_cache import view_restrictions
 
 # Aliases of aliases are followed this far (wagtail-localize makes at most one level per
 # synchronised locale; Wagtail prevents loops).
 ALIAS_DEPTH = 3
+# Longer lists of hidden live pages stay a subquery rather than a list of ids in every query.
+HIDDEN_IDS_AT_MOST = 500
 
 
 def _outside_window_q(now):
@@ -65,18 +73,44 @@ def _failing_ids(now, depth=ALIAS_DEPTH):
     return Page.objects.filter(q).values("id")
 
 
+def _hidden_live_pages(now):
+    """Live pages that still fail the rule: outside their dates, or aliases of hidden pages."""
+    return Page.objects.filter(live=True).filter(_outside_window_q(now) | Q(alias_of__in=_failing_ids(now)))
+
+
+def _hidden_ids():
+    """The ids of `_hidden_live_pages`, or None (then the caller uses the subquery).
+
+    Kept in the shared cache under the page cache's generation, which every change of what the
+    public sees renews (publishing, unpublishing, moving, deleting, view restrictions), and not
+    past `next_change()`, when a date alone changes the answer. None without a shared cache
+    (a per-process copy could not be renewed in every process) or when the list is long.
+    """
+    if not page_cache.cache_is_shared():
+        return None
+    key = f"visibility:hidden-ids:{page_cache.generation()}"
+    now = timezone.now()
+    entry = cache.get(key)
+    if entry is None or (entry[1] is not None and entry[1] <= now):
+        ids = list(_hidden_live_pages(now).values_list("id", flat=True)[: HIDDEN_IDS_AT_MOST + 1])
+        entry = (ids if len(ids) <= HIDDEN_IDS_AT_MOST else None, next_change())
+        cache.set(key, entry, 60 * 60)
+    return entry[0]
+
+
 def visible_pages(queryset=None, *, aliases=True):
     """The pages of `queryset` (default: all pages) that an anonymous visitor may see."""
     queryset = Page.objects.all() if queryset is None else queryset
-    now = timezone.now()
     queryset = queryset.filter(live=True)
     restricted = _restricted_q()
     if restricted:
         queryset = queryset.exclude(restricted)
-    # Live pages that still fail the rule: outside their dates, or aliases of hidden pages.
-    # A short list in practice; as an id subquery it works in every search backend too.
-    hidden = Page.objects.filter(live=True).filter(_outside_window_q(now) | Q(alias_of__in=_failing_ids(now)))
-    queryset = queryset.exclude(id__in=hidden.values("id"))
+    # As a list of ids or an id subquery, this works in every search backend too.
+    hidden = _hidden_ids()
+    if hidden is None:
+        queryset = queryset.exclude(id__in=_hidden_live_pages(timezone.now()).values("id"))
+    elif hidden:
+        queryset = queryset.exclude(id__in=hidden)
     if not aliases:
         queryset = queryset.exclude(id__in=Page.objects.filter(alias_of__isnull=False).values("id"))
     return queryset

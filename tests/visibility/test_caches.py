@@ -14,7 +14,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from blog import moderation
 from blog.models import BlogIndexPage, BlogPage
-from cms import page_cache
+from cms import page_cache, visibility
 from cms.models import MainMenu, MenuItem, SiteSettings
 from home.models import StandardPage
 from tests.factories import UserFactory
@@ -176,3 +176,26 @@ def test_production_with_a_per_process_cache_fails_the_deploy_check():
 def test_production_with_redis_passes_the_cache_check():
     result = deploy_check(REDIS_URL="redis://127.0.0.1:6379/3")
     assert "cms.E001" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("listed_at_most", [visibility.HIDDEN_IDS_AT_MOST, 0])
+def test_the_kept_list_of_hidden_pages_follows_the_clock_and_every_change(page, editor, monkeypatch, listed_at_most):
+    """`visible_pages` keeps the few hidden live pages as ids in the shared cache (over the limit it
+    asks a subquery): a date passing changes its answer with no publish, a restriction at once."""
+    monkeypatch.setattr(visibility, "HIDDEN_IDS_AT_MOST", listed_at_most)
+    home = page.get_parent()
+    source = create_page(home, StandardPage(title="Lähde", slug="lahde"), editor)
+    alias = source.create_alias(parent=home, update_slug="lahteen-alias", user=editor)
+    publish_edit(page, editor, expire_at=timezone.now() + datetime.timedelta(seconds=120))
+
+    def visible():
+        return set(visibility.visible_pages().values_list("id", flat=True))
+
+    assert {page.pk, source.pk, alias.pk} <= visible()
+    generation = page_cache.generation()
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=121)):
+        assert page.pk not in visible() and alias.pk in visible()
+        assert page_cache.generation() == generation  # the clock, not a publish, changed the answer
+    # A restriction on the source hides its alias elsewhere in the tree at once.
+    PageViewRestriction.objects.create(page=source, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert not {source.pk, alias.pk} & visible()
