@@ -22,7 +22,7 @@ Each vendor module supplies `upsert_entries` and `match_sql`.
 from collections import Counter
 
 from django.db import connections, router
-from django.db.models import CharField, Count, Exists, F, OuterRef
+from django.db.models import AutoField, BigAutoField, CharField, Count, Exists, F, IntegerField, OuterRef
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.backends.base import BaseIndex, BaseSearchBackend, BaseSearchQueryCompiler, BaseSearchResults
@@ -237,11 +237,16 @@ class AnalysedSearchResults(BaseSearchResults):
         """
         match_sql, match_params = self._match()
         model = self.query_compiler.queryset.model
+        # Join on the primary key itself where it is an integer, so that the database looks each
+        # match up by its key: compared as text, SQLite scanned the locale's pages once per
+        # match (6 s instead of 40 ms for 2 900 matches among 10 000 pages).
+        if isinstance(model._meta.pk, (AutoField, BigAutoField, IntegerField)):
+            join_key, on = F("pk"), "searched._search_key = CAST(matched.object_id AS INTEGER)"
+        else:
+            join_key, on = Cast("pk", CharField()), "searched._search_key = matched.object_id"
         ids = (
-            self.query_compiler.queryset.annotate(
-                _search_object_id=Cast("pk", CharField()), _search_tie=F(tie_breaker(model))
-            )
-            .values("_search_object_id", "_search_tie")
+            self.query_compiler.queryset.annotate(_search_key=join_key, _search_tie=F(tie_breaker(model)))
+            .values("_search_key", "_search_tie")
             .order_by()
         )
         ids_sql, ids_params = ids.query.sql_with_params()
@@ -251,7 +256,7 @@ class AnalysedSearchResults(BaseSearchResults):
             limit = " LIMIT -1" if self.backend.vendor == "sqlite" else " LIMIT ALL"
         sql = (
             f"SELECT matched.object_id, matched.score FROM ({match_sql}) matched "  # noqa: S608 - compiled SQL only
-            f"JOIN ({ids_sql}) searched ON searched._search_object_id = matched.object_id "
+            f"JOIN ({ids_sql}) searched ON {on} "
             f"ORDER BY matched.score DESC, searched._search_tie{limit}{offset}"
         )
         connection = connections[router.db_for_read(model)]
