@@ -216,4 +216,3 @@ def test_production_with_a_per_process_cache_fails_the_deploy_check():
 def test_production_with_redis_passes_the_cache_check():
     result = deploy_check(REDIS_URL="redis://127.0.0.1:6379/3")
     assert "cms.E001" not in result.stdout + result.stderr
-
