@@ -112,15 +112,16 @@ def test_every_change_of_what_visitors_see_empties_the_cache(client, home, page,
 
 def restricted_page_ids():
     """In a new request: the ids of the pages view restrictions hide, and the queries it took to know."""
-    from django.core.signals import request_started
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from cms.request_cache import view_restrictions
+    from cms import request_cache
 
-    request_started.send(sender=None)
+    # What a request's start does (not `request_started` itself: it would close the test's connection).
+    request_cache.clear()
+    page_cache.forget_generation()
     with CaptureQueriesContext(connection) as queries:
-        pages = {restriction.page_id for restriction in view_restrictions()}
+        pages = {restriction.page_id for restriction in request_cache.view_restrictions()}
     return pages, len(queries)
 
 
