@@ -10,9 +10,10 @@ needs beside that:
   characters of anything) and its facet is ignored, never a 5xx;
 - several values of one facet widen the list (OR), facets narrow it (AND); a facet over a
   multi-valued relation filters through a sub-query, so the results never repeat a row;
-- an option's count is the number of results choosing it would give: one grouped query
-  per facet, with every *other* facet applied; options that would give nothing are not
-  offered unless chosen (on every listing alike);
+- an option's count is the number of results choosing it would give, with every *other*
+  facet applied: one grouped count per facet, all of a listing's counts read in one query
+  (their UNION ALL); options that would give nothing are not offered unless chosen (on
+  every listing alike);
 - pagination, and `includes/facets.html`, the one template for the form (checkboxes in a
   fieldset, or one select, with the counts and any error) in a disclosure that says how
   many options are chosen. Listings that count their own options (the event index, search
@@ -28,7 +29,8 @@ import django_filters
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -150,10 +152,25 @@ class Facet(django_filters.Filter):
         values = self.values(value)
         return qs.filter(self.condition_for(qs.model, values)) if values else qs
 
-    def counts(self, qs):
-        """{str(value): number of results with it} in one grouped query."""
-        rows = qs.order_by().values_list(self.field_name).annotate(count=Count("pk", distinct=True))
-        return {str(value): count for value, count in rows if value is not None}
+    def count_query(self, qs, name):
+        """`qs` grouped by this facet's value: rows of (`name`, value as text, label, count).
+
+        Every facet's rows have these four columns, so that a listing reads the counts of
+        all its facets in one query (`FacetedListing.counts`).
+        """
+        return self.count_rows(qs.order_by(), name, Cast(self.field_name, CharField()), Value(""))
+
+    @staticmethod
+    def count_rows(qs, name, value, label):
+        return (
+            qs.annotate(facet_name=Cast(Value(name), CharField()), facet_value=value, facet_label=label)
+            .values_list("facet_name", "facet_value", "facet_label")
+            .annotate(facet_count=Count("pk", distinct=True))
+        )
+
+    def read_counts(self, rows):
+        """{str(value): number of results with it} from this facet's (value, label, count) rows."""
+        return {value: count for value, _label, count in rows if value is not None}
 
 
 class OpenFacet(Facet):
@@ -176,15 +193,15 @@ class OpenFacet(Facet):
             self._field.label = self.label
         return self._field
 
-    def counts(self, qs):
-        rows = (
-            qs.order_by()
-            .values_list(self.field_name, self.label_field)
-            .annotate(count=Count("pk", distinct=True))
-            .order_by(self.label_field)
+    def count_query(self, qs, name):
+        return self.count_rows(
+            qs.order_by(), name, Cast(self.field_name, CharField()), Cast(self.label_field, CharField())
         )
+
+    def read_counts(self, rows):
+        """The counts, and the options: the values in use, named by their labels (rows come by label)."""
         self.options = [Option(value, label) for value, label, _count in rows if value is not None]
-        return {str(value): count for value, _label, count in rows if value is not None}
+        return super().read_counts(rows)
 
 
 class FlagFacet(Facet):
@@ -197,8 +214,9 @@ class FlagFacet(Facet):
     def condition_for(self, model, values):
         return self.condition
 
-    def counts(self, qs):
-        return {"1": qs.filter(self.condition).count()}
+    def count_query(self, qs, name):
+        # Grouped by constants only: one row, the number of results meeting the condition.
+        return self.count_rows(qs.order_by().filter(self.condition), name, Cast(Value("1"), CharField()), Value(""))
 
 
 def terms(model):
@@ -276,11 +294,22 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
     def results(self):
         return self.filtered()
 
+    def counts(self):
+        """{facet name: {str(value): count}}: each facet's counts under the other facets, in one query."""
+        queries = [facet.count_query(self.filtered(skip=name), name) for name, facet in self.filters.items()]
+        if not queries:
+            return {}
+        rows = {name: [] for name in self.filters}
+        for name, value, label, count in queries[0].union(*queries[1:], all=True).order_by("facet_label"):
+            rows[name].append((value, label, count))
+        return {name: self.filters[name].read_counts(facet_rows) for name, facet_rows in rows.items()}
+
     @cached_property
     def facets(self):
         states = []
+        all_counts = self.counts()
         for name, facet in self.filters.items():
-            counts = facet.counts(self.filtered(skip=name))
+            counts = all_counts[name]
             chosen = {str(value) for value in self.chosen(name)}
             options = [
                 replace(option, count=counts.get(str(option.value), 0), selected=str(option.value) in chosen)

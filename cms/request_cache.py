@@ -7,8 +7,9 @@ snippet, each listing or block that shows live public content of the active lang
 up to a dozen identical queries per page. Locales and view restrictions change only when
 an administrator changes them, so both are kept for the length of one request: emptied
 when a request starts and whenever a locale or a view restriction is saved or deleted.
-Sites and locales are also kept in the shared cache until what the public sees changes
-(`page_cache.shared_lookup`; saving a site or locale starts a new generation).
+Sites, locales and view restrictions are also kept in the shared cache until what the
+public sees changes (`page_cache.shared_lookup`; saving a site, a locale or a view
+restriction starts a new generation).
 Remove this module when Wagtail caches these look-ups itself.
 """
 
@@ -55,10 +56,18 @@ def _site_or_none(hostname, port):
 
 
 def view_restrictions():
-    """Every page view restriction (password, login or groups) with its page, read once per request."""
+    """Every page view restriction (password, login or groups) with its page, read once per request.
+
+    Kept in the shared cache until what the public sees changes: saving or deleting a
+    restriction, or changing its groups, starts a new generation (`cms.page_cache`).
+    """
     if not _view_restrictions:
-        _view_restrictions.append(list(PageViewRestriction.objects.select_related("page")))
+        _view_restrictions.append(page_cache.shared_lookup("view-restrictions", "all", _read_view_restrictions))
     return _view_restrictions[0]
+
+
+def _read_view_restrictions():
+    return list(PageViewRestriction.objects.select_related("page"))
 
 
 def cached_private_q(queryset):

@@ -17,12 +17,6 @@ from tests.demo_site import PROJECT
 
 PAGE_KINDS = ["home", "standard page", "project page", "pilot report", "practice index", "practice model",
               "practice call", "material index", "material detail", "blog index", "blog post", "search results"]
-# Over budget today; strict, so that each one fails here the day it is brought within it.
-OVER_BUDGET = {
-    "home": "15: four content blocks (practices, posts, events, materials) each read their cards and renditions",
-    "practice index": "18: facet counts under the other facets, one grouped query per facet (cms/facets.py)",
-    "material index": "16: facet counts under the other facets, one grouped query per facet (cms/facets.py)",
-}
 
 
 def bench_env(site):
@@ -60,11 +54,7 @@ def test_the_bulk_dataset_has_hundreds_more_pages_and_every_page_kind(counts):
     assert set(found) == set(PAGE_KINDS)
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=OVER_BUDGET[kind])) if kind in OVER_BUDGET
-     else kind for kind in PAGE_KINDS],
-)
+@pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_kind_within_its_query_budget_at_both_sizes(counts, kind):
     demo, bulk, status = counts[0][kind]
     assert status == 200

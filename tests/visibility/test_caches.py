@@ -110,6 +110,47 @@ def test_every_change_of_what_visitors_see_empties_the_cache(client, home, page,
     assert shown == (change == "restriction_removed")
 
 
+def restricted_page_ids():
+    """In a new request: the ids of the pages view restrictions hide, and the queries it took to know."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms import request_cache
+
+    # What a request's start does (not `request_started` itself: it would close the test's connection).
+    request_cache.clear()
+    page_cache.forget_generation()
+    with CaptureQueriesContext(connection) as queries:
+        pages = {restriction.page_id for restriction in request_cache.view_restrictions()}
+    return pages, len(queries)
+
+
+@pytest.mark.parametrize("change", ["added", "moved", "removed"])
+def test_view_restrictions_kept_in_the_shared_cache_follow_every_change(home, page, editor, change):
+    """Every public query reads the restrictions from the shared cache (cms/request_cache.py): an
+    administrator's change is seen by the next request."""
+    other = create_page(home, StandardPage(title="Toinen", slug="toinen"), editor)
+    restriction = None
+    if change != "added":
+        restriction = PageViewRestriction.objects.create(
+            page=page if change == "removed" else other, restriction_type=PageViewRestriction.LOGIN
+        )
+    before = restricted_page_ids()[0]
+    assert restricted_page_ids() == (before, 0)  # kept: the next request reads no restriction
+    if change == "added":
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    elif change == "moved":
+        restriction.page = page
+        restriction.save()
+    else:
+        restriction.delete()
+    after, _queries = restricted_page_ids()
+    assert (page.pk in before, page.pk in after) == ((True, False) if change == "removed" else (False, True))
+    from cms.visibility import visible_pages
+
+    assert visible_pages(StandardPage.objects.filter(pk=page.pk)).exists() == (change == "removed")
+
+
 def test_scheduled_go_live_empties_the_cache_and_shows_the_page_and_its_aliases(client, home, editor, locales):
     """At go_live_at, `publish_scheduled` (run from cron) publishes the page; every language shows it."""
     assert cached(client, "/") and cached(client, "/en/")
