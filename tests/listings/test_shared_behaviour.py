@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pytest
 from bs4 import BeautifulSoup
 from django.db import transaction
-from django.test import Client, TestCase
+from django.test import TestCase
 from django.utils import timezone
 
 from cms.facets import MAX_VALUES
@@ -59,32 +59,47 @@ def build_listings():
         even = number % 2 == 0
         theme = {"a1": first, "a2": last}[a(number)]
         PracticeModelPageFactory(
-            parent=practices, title=title("käytäntö", number), themes=[theme],
+            parent=practices,
+            title=title("käytäntö", number),
+            themes=[theme],
             region="uusimaa" if even else "pirkanmaa",
         )
         MaterialPageFactory(
-            parent=materials, title=title("materiaali", number), languages=["so" if a(number) == "a1" else "ar"],
+            parent=materials,
+            title=title("materiaali", number),
+            languages=["so" if a(number) == "a1" else "ar"],
             material_type="video" if even else "podcast",
         )
         post = BlogPageFactory(
-            parent=blog, title=title("kirjoitus", number), kind="news" if a(number) == "a1" else "blog",
+            parent=blog,
+            title=title("kirjoitus", number),
+            kind="news" if a(number) == "a1" else "blog",
             date=datetime.date(2024, 6, 1) - datetime.timedelta(days=number),
         )
         post.tags.add(EVEN if even else "pariton")
         post.save_revision().publish()
         PilotReportPageFactory(
-            parent=project, title=title("pilotti", number), call_round=1 if a(number) == "a1" else 2,
-            region="uusimaa" if even else "pirkanmaa", theme="guidance",
+            parent=project,
+            title=title("pilotti", number),
+            call_round=1 if a(number) == "a1" else 2,
+            region="uusimaa" if even else "pirkanmaa",
+            theme="guidance",
         )
         EventPageFactory(parent=events, title=title("tapahtuma", number), themes=[theme], starts_at=in_days(number + 1))
     for number in range(2):  # past events, with the first theme only
         EventPageFactory(
-            parent=events, title=f"Mennyt {number}", themes=[first],
+            parent=events,
+            title=f"Mennyt {number}",
+            themes=[first],
             starts_at=timezone.now() - datetime.timedelta(days=10 + number),
         )
     return {
-        "practices": practices.url, "materials": materials.url, "blog": blog.url, "pilots": project.url,
-        "events": events.url, "search": "/search/",
+        "practices": practices.url,
+        "materials": materials.url,
+        "blog": blog.url,
+        "pilots": project.url,
+        "events": events.url,
+        "search": "/search/",
     }
 
 
@@ -121,13 +136,26 @@ LISTINGS = [
     Listing("blog", "kind", "news", "blog", f"tag={EVEN}", ".blog-listing .card__title a", multiple=False),
     Listing("pilots", "round", "1", "2", "region=uusimaa", ".pilots__results .card__title a", anchor="#pilots"),
     Listing(
-        "events", "theme", "a1", "a2", "when=past", ".event-listing .card__title a",
-        hidden=[("when", "upcoming")], says_errors=False,
+        "events",
+        "theme",
+        "a1",
+        "a2",
+        "when=past",
+        ".event-listing .card__title a",
+        hidden=[("when", "upcoming")],
+        says_errors=False,
     ),
     # Search counts its own types; "page" (other pages) has no result for these words.
     Listing(
-        "search", "type", "practice", "page", f"q={WORD}+{EVEN}", ".search-results h2 a",
-        base=f"q={WORD}", hidden=[("q", WORD)], says_errors=False,
+        "search",
+        "type",
+        "practice",
+        "page",
+        f"q={WORD}+{EVEN}",
+        ".search-results h2 a",
+        base=f"q={WORD}",
+        hidden=[("q", WORD)],
+        says_errors=False,
     ),
 ]
 

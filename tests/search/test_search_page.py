@@ -92,12 +92,6 @@ def test_facet_counts_equal_the_filtered_results(search, typed_pages):
     assert len(result_titles(practice_and_blog)) == result_count(practice_and_blog) == 3
 
 
-def test_unknown_type_is_ignored(search, typed_pages):
-    response = search("opinto-ohjaus", type="zzz")
-    assert response.status_code == 200
-    assert len(result_titles(response)) == 5
-
-
 def test_pagination_keeps_query_and_filter_and_clamps_bad_numbers(search, trees):
     for number in range(23):
         add_standard_page(trees["fi"], f"Kielikoulutus {number:02d}", lead="kielikoulutus")
