@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import transaction
-from django.test import TestCase
 from django.utils import timezone
 
 from cms.facets import MAX_VALUES
+from tests.conftest import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -163,16 +162,8 @@ LISTINGS = [
 @pytest.fixture(scope="module")
 def paths(django_db_setup, django_db_blocker):
     """The listings' items, built once for the module and rolled back after it."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                built = build_listings()
-            yield built
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with built_once(django_db_blocker, build_listings) as built:
+        yield built
 
 
 @pytest.fixture(params=LISTINGS, ids=str)
