@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from cms.facets import FacetState, Filters, Option
+from cms.facets import MAX_VALUES, FacetState, Filters, Option
 from cms.visibility import visible_pages
 
 from . import analysis, suggestions
@@ -186,7 +186,7 @@ def run_search(search_string, locale, chosen_types=()):
 
 def search(request):
     shown_query, search_string = clean_query(request.GET.get("q", ""))
-    chosen = [key for key in dict.fromkeys(request.GET.getlist("type")) if key in FACET_KEYS]
+    chosen = [key for key in dict.fromkeys(request.GET.getlist("type")[:MAX_VALUES]) if key in FACET_KEYS]
     locale = Locale.get_active()
 
     outcome = None

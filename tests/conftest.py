@@ -1,3 +1,4 @@
+import contextlib
 import os
 import shutil
 import socket
@@ -72,6 +73,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         if existing_home() is None:  # --reuse-db keeps it
             build_home_tree()
+
+
+@contextlib.contextmanager
+def built_once(django_db_blocker, build):
+    """What `build()` makes, for a module-scoped fixture: built in a transaction that lasts the
+    module (each test's own is nested in it) and is rolled back after it. On-commit callbacks
+    (publishing, search indexing) run at once."""
+    from django.db import transaction
+    from django.test import TestCase
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                built = build()
+            yield built
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def translate_strings(client, translation, texts):
                 data=urlencode({"value": texts[segment.string.data]}),
                 content_type="application/x-www-form-urlencoded",
             )
-            assert response.status_code in (200, 201), response.content
+            assert response.status_code == 201, response.content  # a new translation of the string
 
 
 def test_translator_translates_a_practice_model_publishes_and_survives_a_source_change(
@@ -77,7 +77,7 @@ def test_translator_translates_a_practice_model_publishes_and_survives_a_source_
     client.force_login(translator)
     # The translator cannot edit the Finnish source...
     response = client.post(f"/admin/pages/{practice.id}/edit/", {"title": "Muutettu"})
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     practice.refresh_from_db()
     assert practice.title == "Monialainen yhteistyö"
     # ...but opens the Swedish translation in the wagtail-localize editor.

@@ -1,11 +1,10 @@
 import datetime
 
 import pytest
-from django.db import transaction
-from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from tests.conftest import built_once
 from tests.factories import translate_page
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.materials import MaterialIndexPageFactory, MaterialPageFactory
@@ -65,13 +64,5 @@ def build_events():
 @pytest.fixture(scope="module")
 def event_site(django_db_setup, django_db_blocker):
     """The events of `build_events`, built once for a test module and rolled back after it."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                site = build_events()
-            yield site
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with built_once(django_db_blocker, build_events) as site:
+        yield site

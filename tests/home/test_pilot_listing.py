@@ -6,7 +6,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.pilot_filters import PILOTS_PER_PAGE
 from tests.factories import StandardPageFactory
 from tests.factories.home import PilotReportPageFactory, ProjectPageFactory
 
@@ -73,57 +72,6 @@ def test_each_filter_narrows_and_filters_combine(client, project, query, expecte
     assert pilots.result_count == expected
     assert len(response.context["pilots"].page_obj.object_list) == expected
     assert pilots.totals["pilots"] == 6, "totals describe the whole project"
-
-
-@pytest.mark.django_db
-def test_option_counts_apply_the_other_filters(client, project):
-    _, pilots = listing(client, project, "round=1&region=uusimaa")
-    # Round counts ignore the round filter but apply the region filter, and so on.
-    assert counts(pilots, "round") == {1: 2, 2: 1}
-    assert counts(pilots, "region") == {"uusimaa": 2, "pirkanmaa": 1}
-    assert counts(pilots, "theme") == {"initial-phase": 1, "transition": 1}
-
-
-@pytest.mark.django_db
-def test_selected_options_are_checked_for_a_shareable_url(client, project):
-    response, _ = listing(client, project, "region=lappi")
-    html = response.content.decode()
-    assert re.search(r'name="region" value="lappi" checked', html)
-    assert not re.search(r'name="region" value="uusimaa" checked', html)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "query",
-    [
-        "round=abc",
-        "round=9",
-        "round=",
-        "region=%3Cscript%3Ealert(1)%3C/script%3E",
-        "theme=nope&theme=initial-phase",
-        "page=abc",
-        "page=999999",
-        "page=-1",
-        "round=1%00",
-    ],
-)
-def test_bad_filter_values_are_ignored(client, project, query):
-    response, pilots = listing(client, project, query)
-    assert pilots.result_count == 6
-    assert "<script>alert(1)" not in response.content.decode()
-
-
-@pytest.mark.django_db
-def test_pagination_keeps_the_filters(client, home):
-    project = ProjectPageFactory(parent=home)
-    for _ in range(PILOTS_PER_PAGE + 2):
-        PilotReportPageFactory(parent=project, call_round=2, region="kainuu")
-    PilotReportPageFactory(parent=project, call_round=1, region="kainuu")
-    response, pilots = listing(client, project, "round=2")
-    assert pilots.result_count == PILOTS_PER_PAGE + 2
-    assert 'href="?round=2&amp;page=2"' in response.content.decode()
-    _, second = listing(client, project, "round=2&page=2")
-    assert len(second.page_obj.object_list) == 2
 
 
 def page_queries(client, page, query=""):
