@@ -233,10 +233,10 @@ def search(request):
     if outcome is not None:
         add_snippets(page_obj.object_list, outcome.groups, locale.language_code)
 
-    # Every type is offered, with its count under the query (0 too: it says where nothing was found).
-    type_facet = FacetState(
-        "type", _("Content type"), [Option(key, label, facet_counts[key], key in chosen) for key, label in FACETS], True
-    )
+    # As on every listing (cms/facets.py): a type with no results is offered only when chosen.
+    options = [Option(key, label, facet_counts[key], key in chosen) for key, label in FACETS
+               if facet_counts[key] or key in chosen]
+    type_facet = FacetState("type", _("Content type"), options, True)
     filters = Filters([type_facet], hidden=[("q", shown_query)])
     response = TemplateResponse(
         request,

@@ -294,14 +294,7 @@ def test_a_value_beyond_the_cap_is_not_applied(client, paths, listing):
     assert get(client, path, listing, "&".join(values)).results == get(client, path, listing).results
 
 
-ZERO_OFFERED = pytest.mark.xfail(
-    strict=True, reason="the search page offers every type, 0 too (search/views.py); the other listings do not"
-)
-
-
-@pytest.mark.parametrize(
-    "listing", [pytest.param(item, marks=ZERO_OFFERED) if item.name == "search" else item for item in LISTINGS], ids=str
-)
+@pytest.mark.parametrize("listing", LISTINGS, ids=str)
 def test_options_without_results_are_offered_only_when_chosen(client, paths, listing):
     path = paths[listing.name]
     for query in ("", listing.other):
