@@ -226,7 +226,7 @@ class BlogPage(RoutablePageMixin, BasePage):
     def author_people(self):
         """The authors in the active language, read in one query (two outside Finnish)."""
         authors = self.authors.all()
-        if self.pk and not getattr(self, "is_preview", False):
+        if self.pk:
             authors = authors.select_related("person")
         return localized_objects([author.person for author in authors])
 

@@ -262,7 +262,8 @@ def is_cacheable_environ(environ):
 
 
 def is_cacheable_request(request):
-    return is_cacheable_environ(request.META) and not getattr(request, "is_preview", False)
+    """A preview never is: it carries the editor's session, and Wagtail marks its answer private."""
+    return is_cacheable_environ(request.META)
 
 
 def lookup(environ):

@@ -5,15 +5,20 @@
 `PageQuerySet.public()` (it reads all view restrictions to exclude private sections). A page makes these calls many times: each `page.localized`, each translated
 snippet, each listing or block that shows live public content of the active language,
 up to a dozen identical queries per page. Locales and view restrictions change only when
-an administrator changes them, so both are kept for the length of one request: emptied
-when a request starts and whenever a locale or a view restriction is saved or deleted.
+an administrator changes them, so both are kept for the length of one request: in a
+`ContextVar` that `RequestCacheMiddleware` sets for each request (so two requests served
+by two threads of one process never see, or empty, each other's), and emptied whenever a
+locale or a view restriction is saved or deleted in that request. Outside a request (a
+management command, a task) nothing is kept: every call reads the database.
 Sites, locales and view restrictions are also kept in the shared cache until what the
 public sees changes (`page_cache.shared_lookup`; saving a site, a locale or a view
-restriction starts a new generation).
+restriction, or changing a restriction's groups, starts a new generation).
 Remove this module when Wagtail caches these look-ups itself.
 """
 
-from django.core.signals import request_started
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, PageViewRestriction, Site
@@ -22,20 +27,50 @@ from wagtail.query import PageQuerySet
 
 from . import page_cache
 
-_locales = {}
-_view_restrictions = []
+# The look-ups of the request being served; None outside a request.
+_scope: ContextVar[dict | None] = ContextVar("request_cache", default=None)
 _uncached_get_for_language = type(Locale.objects).get_for_language
 _uncached_get_site_for_hostname = wagtail_sites.get_site_for_hostname
 
 
+@contextmanager
+def request_scope():
+    """Keep look-ups for the length of the block (one request), in this thread or task only."""
+    token = _scope.set({})
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+class RequestCacheMiddleware:
+    """Gives each request its own, empty store of look-ups."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with request_scope():
+            return self.get_response(request)
+
+
+def scoped(key, compute):
+    """`compute()`, kept under `key` for the rest of the current request (computed each time outside one)."""
+    scope = _scope.get()
+    if scope is None:
+        return compute()
+    if key not in scope:
+        scope[key] = compute()
+    return scope[key]
+
+
 def cached_get_for_language(manager, language_code):
-    locale = _locales.get(language_code)
-    if locale is None:
-        locale = page_cache.shared_lookup(
+    return scoped(
+        ("locale", language_code),
+        lambda: page_cache.shared_lookup(
             "locale", language_code, lambda: _uncached_get_for_language(manager, language_code)
-        )
-        _locales[language_code] = locale
-    return locale
+        ),
+    )
 
 
 def cached_get_site_for_hostname(hostname, port):
@@ -61,9 +96,9 @@ def view_restrictions():
     Kept in the shared cache until what the public sees changes: saving or deleting a
     restriction, or changing its groups, starts a new generation (`cms.page_cache`).
     """
-    if not _view_restrictions:
-        _view_restrictions.append(page_cache.shared_lookup("view-restrictions", "all", _read_view_restrictions))
-    return _view_restrictions[0]
+    return scoped(
+        "view_restrictions", lambda: page_cache.shared_lookup("view-restrictions", "all", _read_view_restrictions)
+    )
 
 
 def _read_view_restrictions():
@@ -79,15 +114,16 @@ def cached_private_q(queryset):
 
 
 def clear(**kwargs):
-    _locales.clear()
-    _view_restrictions.clear()
+    """Forget the current request's look-ups (a locale or a view restriction changed)."""
+    scope = _scope.get()
+    if scope is not None:
+        scope.clear()
 
 
 def install():
     type(Locale.objects).get_for_language = cached_get_for_language
     wagtail_sites.get_site_for_hostname = cached_get_site_for_hostname
     PageQuerySet.private_q = cached_private_q
-    request_started.connect(clear, dispatch_uid="request-cache-request")
     for model in (Locale, PageViewRestriction):
         post_save.connect(clear, sender=model, dispatch_uid=f"request-cache-save-{model.__name__}")
         post_delete.connect(clear, sender=model, dispatch_uid=f"request-cache-delete-{model.__name__}")

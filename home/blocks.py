@@ -3,7 +3,7 @@
 from blog.blocks import LatestPostsBlock
 from cms.blocks import BaseStreamBlock
 from materials.blocks import MaterialsBlock
-from practices.blocks import FeaturedPracticesBlock
+from practices.featured import FeaturedPracticesBlock
 from trainings.blocks import UpcomingEventsBlock
 
 

@@ -16,10 +16,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Revision
@@ -30,19 +31,23 @@ from cms.form_guards import GuardedForm
 from cms.validators import validate_single_line, validate_text
 from cms.vocabulary import Region
 
-from .models import AdoptionReport, PracticeModelPage
+from .models.adoption import AdoptionReport
+from .models.practice import PracticeModelPage
 
 logger = logging.getLogger(__name__)
 
 MODERATE_PERMISSION = "practices.change_adoptionreport"
 EARLIEST_YEAR = 1990
 
-# The practices with at least one approved report (any translation of them).
-ADOPTED_CONDITION = Q(
-    translation_key__in=AdoptionReport.objects.filter(status=AdoptionReport.APPROVED).values(
-        "practice__translation_key"
-    )
-)
+def approved_translation_keys():
+    """The translation keys of the practices with at least one approved report."""
+    return AdoptionReport.objects.filter(status=AdoptionReport.APPROVED).values("practice__translation_key")
+
+
+# The practices with at least one approved report (any translation of them). The subquery is
+# built at its first use (`lazy`): `practices.filters` holds this condition and is imported
+# by the collection page's model while the models load, when no query can be built yet.
+ADOPTED_CONDITION = Q(translation_key__in=lazy(approved_translation_keys, QuerySet)())
 
 
 # --- The public form ------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ class PracticesConfig(AppConfig):
         from wagtail.models import Revision
         from wagtail.signals import page_published
 
+        from .intake import publish_submitted_attachments
         from .models import PracticeModelPage, follow_latest_revision
-        from .review import publish_submitted_attachments
 
         page_published.connect(
             publish_submitted_attachments, sender=PracticeModelPage, dispatch_uid="practices_publish_attachments"

@@ -17,7 +17,6 @@ from wagtail.blocks import StreamBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from cms.blocks import ParagraphBlock
-from cms.visibility import visible_pages
 
 REQUIRED_GROUP = _("Required sections")
 OPTIONAL_GROUP = _("Optional sections")
@@ -174,55 +173,3 @@ def missing_section_error(label):
 
 SECTION_ORDER = list(PracticeSectionsBlock.base_blocks.keys())
 REQUIRED_SECTIONS = [name for name, block in PracticeSectionsBlock.base_blocks.items() if block.meta.group == REQUIRED_GROUP]
-
-
-class FeaturedPracticesStructValue(blocks.StructValue):
-    def featured(self):
-        """The chosen practices, or the latest recommended ones, live in the active locale.
-
-        (Not named `practices`: the template would find the block's own field of that name.)
-        """
-        from wagtail.models import Locale
-
-        from .models import PanelAssessment, PracticeModelPage, recommended_subquery
-
-        queryset = (
-            visible_pages(PracticeModelPage.objects.filter(locale=Locale.get_active()))
-            .annotate(recommendation=recommended_subquery())
-            .defer_streamfields()
-            .select_related("listing_image")
-            .prefetch_related("listing_image__renditions")
-        )
-        chosen = [page.translation_key for page in self.get("practices") or [] if page is not None]
-        if chosen:
-            by_key = {page.translation_key: page for page in queryset.filter(translation_key__in=chosen)}
-            practices = [by_key[key] for key in chosen if key in by_key]
-        else:
-            practices = list(
-                queryset.filter(recommendation=PanelAssessment.RECOMMEND).order_by("-first_published_at")[
-                    : self.get("count") or 3
-                ]
-            )
-        for practice in practices:
-            practice.recommended = practice.recommendation == PanelAssessment.RECOMMEND
-        return practices
-
-
-class FeaturedPracticesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
-    practices = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="practices.PracticeModelPage", label=_("Practice model")),
-        label=_("Chosen practices"),
-        required=False,
-        default=[],
-        help_text=_("Leave empty to show the latest practices the expert panel recommends."),
-    )
-    count = blocks.IntegerBlock(label=_("How many"), required=False, default=3, min_value=1, max_value=12)
-
-    class Meta:
-        icon = "pick"
-        label = _("Featured practices")
-        template = "practices/blocks/featured_practices_block.html"
-        value_class = FeaturedPracticesStructValue
-        description = _("Cards of chosen practice models, or of the latest recommended ones.")
-        preview_value = {"heading": "Hyviä käytäntöjä", "practices": [], "count": 3}

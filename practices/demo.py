@@ -7,8 +7,8 @@ from wagtail.models import Locale
 
 from cms.demo import TARGET_LANGUAGES, translate_object
 
+from .intake import ensure_panel_workflow
 from .models import AdoptionReport, Criterion, CriterionVerdict, PanelAssessment
-from .review import ensure_panel_workflow
 
 
 def criteria(ctx, section):

@@ -8,7 +8,9 @@ from cms.visibility import visible_pages
 from cms.vocabulary import Region
 
 from .adoption import ADOPTED_CONDITION
-from .models import DevelopmentStage, PanelAssessment, PracticeModelPage, TargetGroup, Theme, recommended_subquery
+from .models.assessment import PanelAssessment, recommended_subquery
+from .models.practice import PracticeModelPage
+from .models.taxonomy import DevelopmentStage, TargetGroup, Theme
 
 
 class PracticeListing(FacetedListing):

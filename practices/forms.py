@@ -6,13 +6,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Revision
 
 from cms.localized import localized_objects
 from cms.validators import validate_single_line, validate_text
 from cms.vocabulary import Region
 
 from .blocks import REQUIRED_SECTIONS, PracticeSectionsBlock
-from .models import Criterion, CriterionVerdict, PanelAssessment
+from .models.assessment import CriterionVerdict, PanelAssessment
+from .models.taxonomy import Criterion
 
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 5
@@ -178,8 +180,6 @@ class PanelAssessmentForm(forms.Form):
         return [(self[f"verdict_{key}"], self[f"justification_{key}"]) for key, _name in self.criterion_fields]
 
     def clean_revision(self):
-        from wagtail.models import Revision
-
         revision = Revision.objects.filter(pk=self.cleaned_data["revision"]).first()
         if revision is None:
             raise ValidationError(_("The revision to assess no longer exists."), code="missing_revision")

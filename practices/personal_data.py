@@ -11,7 +11,7 @@ from django.conf import settings
 
 from cms.personal_data import purger
 
-from .models import PracticeSubmission
+from .models import AdoptionReport, PracticeSubmission
 
 
 def was_accepted_or_in_review(submission):
@@ -32,8 +32,6 @@ def purge_rejected_submission_emails(now):
 @purger
 def purge_rejected_adoption_reports(now):
     """A rejected adoption report (with its contact details) is deleted once the retention period has passed."""
-    from .models import AdoptionReport
-
     days = settings.ADOPTION_REPORT_REJECTED_RETENTION_DAYS
     cutoff = now - datetime.timedelta(days=days)
     count, _ = AdoptionReport.objects.filter(status=AdoptionReport.REJECTED, moderated_at__lt=cutoff).delete()

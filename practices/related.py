@@ -23,16 +23,16 @@ def chosen_ids(page):
 
 
 def related_practices(page, limit=RELATED_LIMIT):
-    from .models import PracticeModelPage
-
+    """Practices like `page` (of its type), the editors' choice first; see the module's docstring."""
+    practice_model = type(page)
     chosen = chosen_ids(page)
-    themes = PracticeModelPage.themes.through.objects.filter(practicemodelpage_id=page.pk).values("theme_id")
-    groups = PracticeModelPage.target_groups.through.objects.filter(practicemodelpage_id=page.pk).values(
+    themes = practice_model.themes.through.objects.filter(practicemodelpage_id=page.pk).values("theme_id")
+    groups = practice_model.target_groups.through.objects.filter(practicemodelpage_id=page.pk).values(
         "targetgroup_id"
     )
     chosen_source = Page.objects.filter(pk__in=chosen, translation_key=OuterRef("translation_key")).values("pk")[:1]
     candidates = (
-        visible_pages(PracticeModelPage.objects.filter(locale_id=page.locale_id))
+        visible_pages(practice_model.objects.filter(locale_id=page.locale_id))
         .exclude(translation_key=page.translation_key)
         .annotate(
             chosen_as=Subquery(chosen_source, output_field=IntegerField()),
@@ -50,6 +50,8 @@ def related_practices(page, limit=RELATED_LIMIT):
 
 def pilot_reports(page):
     """The visible pilot reports of the page's language tree that name the practice among their practice models."""
+    # Not at the top: `home` depends on `practices` (its streams offer featured practices), so
+    # importing it while `practices.models` loads would be an import cycle between the apps.
     from home.models import PilotReportPage
 
     page_type = ContentType.objects.get_for_model(Page)

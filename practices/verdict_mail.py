@@ -1,6 +1,6 @@
 """The expert panel's verdict, mailed to whoever submitted the practice through a call.
 
-Kept apart from `practices.review` (the intake of submissions): this is the other end of
+Kept apart from `practices.intake` (the intake of submissions): this is the other end of
 the road, run by the review task once an assessment is recorded (after the transaction
 commits, so a refused assessment mails nothing).
 """
@@ -9,7 +9,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext, override
 
-from .models import PracticeSubmission
+from .models.submission import PracticeSubmission
 
 
 def submission_language(submission):

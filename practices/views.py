@@ -7,8 +7,8 @@ from django.utils.translation import gettext
 from cms.rate_limits import over_limit
 
 from .forms import PracticeSubmissionForm
-from .models import CallStatus
-from .review import submit_practice
+from .intake import submit_practice
+from .models.taxonomy import CallStatus
 
 SESSION_KEY = "practices_submitted_title"
 RATE_LIMIT_GROUP = "practices.submission"

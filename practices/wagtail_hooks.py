@@ -9,6 +9,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.admin_menu import WaitingCountMenuItem
 
+from . import adoption, adoption_views
+from .admin_views import AssessmentRecordedView, PanelRevisionsCompareView
 from .models import Criterion, PanelAssessment, PracticeSubmission, TargetGroup, Theme
 
 
@@ -71,8 +73,6 @@ register_snippet(PracticesViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_panel_urls():
-    from .admin_views import AssessmentRecordedView, PanelRevisionsCompareView
-
     return [
         re_path(
             r"^practices/(?P<pk>\d+)/compare/(?P<revision_id_a>\d+)\.\.\.(?P<revision_id_b>\d+)/$",
@@ -85,8 +85,6 @@ def register_panel_urls():
 
 @hooks.register("register_admin_urls")
 def register_adoption_urls():
-    from . import adoption_views
-
     return [
         path("practices/adoption-reports/", adoption_views.queue, name="practices_adoption_queue"),
         path("practices/adoption-reports/moderate/", adoption_views.moderate, name="practices_adoption_moderate"),
@@ -95,8 +93,6 @@ def register_adoption_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_adoption_menu_item():
-    from . import adoption
-
     return WaitingCountMenuItem(
         _("Adoption reports"),
         reverse("practices_adoption_queue"),

@@ -22,7 +22,7 @@ from django.test import Client, TestCase
 from django.utils import timezone
 
 from blog import moderation
-from practices.review import ensure_panel_workflow
+from practices.intake import ensure_panel_workflow
 from tests.blog.conftest import comment_form_fields
 from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory, PersonFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, in_days

@@ -150,6 +150,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so every log record of the request carries its id.
     "cms.request_log.RequestIdMiddleware",
+    # Each request its own store of sites/locales/view-restriction look-ups (cms.request_cache).
+    "cms.request_cache.RequestCacheMiddleware",
     # Early, so a cached page skips sessions, locale, CSRF and auth altogether; the copy it
     # stores carries the headers of the middleware below it.
     "cms.middleware.AnonymousPageCacheMiddleware",

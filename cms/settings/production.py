@@ -17,7 +17,13 @@ if not ALLOWED_HOSTS:
 
 DEBUG = False
 # Static files straight from the application server, compressed and cache-busted.
-MIDDLEWARE = [*MIDDLEWARE[:2], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[2:]]
+# Right after the anonymous page cache, which answers before it.
+_after_page_cache = MIDDLEWARE.index("cms.middleware.AnonymousPageCacheMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_after_page_cache],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_after_page_cache:],
+]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -34,6 +34,10 @@ from search.models import IndexedText, IndexedWord
 
 from .documents import IndexDocument, analysed_query
 
+# The modelsearch release the SQL of `postgres.py` and `sqlite.py` was written against (pinned in
+# requirements.txt; what each copies: their `COPIED_FROM_MODELSEARCH`).
+MODELSEARCH_VERSION = "1.3.2"
+
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
 # Added to the score of a page whose title has a query word: title matches rank above body

@@ -9,12 +9,33 @@ configuration (lower case, no stemming), and a query is the analysed terms joine
 tsquery with the same configuration. One table and one configuration serve every language,
 so several configurations never overwrite one shared index table (wagtail#9253), and the
 title and body vectors' own GIN indexes answer `@@`.
+
+Copied from modelsearch 1.3.2 (`database.MODELSEARCH_VERSION`, pinned in requirements.txt): the
+upsert of `PostgresIndex.add_items` (one INSERT ... ON CONFLICT (content_type_id,
+object_id) DO UPDATE for a batch), written here with the analysed terms and the row's
+weight in `title_norm`, into the table of modelsearch's `AbstractIndexEntry`.
+tests/search/test_modelsearch_upstream.py hashes those upstream sources and fails when an
+upgrade changes them (`COPIED_FROM_MODELSEARCH`).
 """
 
 from .database import TITLE_BONUS, AnalysedDatabaseBackend, AnalysedDatabaseIndex, IndexEntry
 
 ENTRY_TABLE = IndexEntry._meta.db_table
 CONFIG = "simple"
+
+# Upstream source copied or relied on -> (sha256 of its source in `database.MODELSEARCH_VERSION`, what to re-check).
+COPIED_FROM_MODELSEARCH = {
+    "modelsearch.backends.database.postgres.postgres:PostgresIndex.add_items": (
+        "62bf7488351e386482f9e20db0670c3064185250ef816c71584afef14fcb079e",
+        "the upsert `PostgresAnalysedIndex.upsert_entries` copies: the columns it writes, the conflict "
+        "target (content_type_id, object_id), and what `title_norm` holds (a weight here)",
+    ),
+    "modelsearch.abstract_models:AbstractIndexEntry": (
+        "9122c7cddb0d2d7db36908606805830c68a0c9a5bb4376d9103efb7266b78960",
+        "the index table the SQL here writes and reads: column names, tsvector types of title/body/"
+        "autocomplete on PostgreSQL, the unique (content_type, object_id), the GIN indexes `match_sql` uses",
+    ),
+}
 
 
 def tsquery_lexeme(term, prefix=False):

@@ -2,12 +2,23 @@
 
 The embedded default: `WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.sqlite"}}`.
 The FTS5 table and its triggers are modelsearch's own (migration 0002); the index rows hold
-`search.analysis` terms, which FTS5's unicode61 tokenizer takes as they are.
+`search.analysis` terms, which FTS5's unicode61 tokenizer takes as they are. The SQL here
+relies on that table and its triggers as modelsearch 1.3.2 creates them
+(`database.MODELSEARCH_VERSION`, `COPIED_FROM_MODELSEARCH`, checked by tests/search/test_modelsearch_upstream.py).
 """
 
 from modelsearch.conf import get_app_config
 
 from .database import TITLE_BONUS, AnalysedDatabaseBackend, AnalysedDatabaseIndex, IndexEntry
+
+# Upstream source relied on -> (sha256 of its source in `database.MODELSEARCH_VERSION`, what to re-check).
+COPIED_FROM_MODELSEARCH = {
+    "modelsearch/migrations/0002_customise_indexentry.py": (
+        "fc457502992d4572cb33da1f65f6987d063a2b9e1a5e5fbdf6aa95c165a39cef",
+        "the FTS5 table (its columns autocomplete, body, title, named in `match_sql`) and the triggers "
+        "that copy the index rows into it, which `SQLiteAnalysedIndex.upsert_entries` relies on",
+    ),
+}
 
 FTS_TABLE = f"{IndexEntry._meta.db_table}_fts"
 ENTRY_TABLE = IndexEntry._meta.db_table

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
+from practices.intake import ensure_panel_workflow
 from practices.models import PANEL_GROUP_NAME
-from practices.review import ensure_panel_workflow
 from tests.factories import UserFactory
 from tests.factories.practices import PracticeCallPageFactory, PracticeIndexPageFactory
 

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, TaskState, WorkflowState
 
+from practices.intake import ensure_panel_workflow
 from practices.models import Criterion, PanelAssessment, PracticeSubmission
-from practices.review import ensure_panel_workflow
 from tests.factories import UserFactory
 from tests.factories.practices import PracticeModelPageFactory
 from tests.practices.test_review import action_url, submitted_practice, verdicts

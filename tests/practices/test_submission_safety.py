@@ -7,9 +7,9 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.db import IntegrityError
 
-from practices import review
+from practices import intake
+from practices.intake import send_submission_emails, slug_base
 from practices.models import PracticeModelPage, PracticeSubmission
-from practices.review import send_submission_emails, slug_base
 from tests.factories import UserFactory
 from tests.practices.test_review import submission_data
 
@@ -59,7 +59,7 @@ def test_an_email_failure_keeps_the_submission_and_shows_the_centre_why(
     client, open_call, django_capture_on_commit_callbacks, settings, caplog
 ):
     settings.EMAIL_BACKEND = "tests.failing_email.RefusingEmailBackend"
-    with caplog.at_level(logging.ERROR, logger="practices.review"):
+    with caplog.at_level(logging.ERROR, logger="practices.intake"):
         response = submit(client, open_call, django_capture_on_commit_callbacks)
     # The submitter is thanked; the draft, the submission and the review all stand.
     assert response.status_code == 302
@@ -88,7 +88,7 @@ def test_a_failure_while_storing_leaves_nothing_half_made(client, open_call, dja
     def broken_workflow(index):
         raise RuntimeError("workflow table unavailable")
 
-    monkeypatch.setattr(review, "ensure_panel_workflow", broken_workflow)
+    monkeypatch.setattr(intake, "ensure_panel_workflow", broken_workflow)
     with pytest.raises(RuntimeError):
         submit(client, open_call, django_capture_on_commit_callbacks)
     assert not PracticeModelPage.objects.exists() and not PracticeSubmission.objects.exists()
@@ -97,7 +97,7 @@ def test_a_failure_while_storing_leaves_nothing_half_made(client, open_call, dja
 
 def test_a_conflicting_write_is_retried_with_a_fresh_slug(client, open_call, django_capture_on_commit_callbacks, monkeypatch):
     """A unique-constraint conflict (another writer took the path or slug) is tried again, not lost."""
-    real_store = review.store_submission
+    real_store = intake.store_submission
     calls = []
 
     def store_once_conflicting(*args):
@@ -106,7 +106,7 @@ def test_a_conflicting_write_is_retried_with_a_fresh_slug(client, open_call, dja
             raise IntegrityError("duplicate key value violates unique constraint \"wagtailcore_page_path_key\"")
         return real_store(*args)
 
-    monkeypatch.setattr(review, "store_submission", store_once_conflicting)
+    monkeypatch.setattr(intake, "store_submission", store_once_conflicting)
     response = submit(client, open_call, django_capture_on_commit_callbacks)
     assert response.status_code == 302
     assert len(calls) == 2

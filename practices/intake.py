@@ -1,4 +1,4 @@
-"""How a submitted practice reaches the expert panel, and what happens when it is published.
+"""Submission intake: how a submitted practice reaches the expert panel, and what happens when it is published.
 
 The "Expert panel" group, the review task and the "Expert panel review" workflow are
 created by a data migration (0002). A workflow is assigned to a page, so the link to
@@ -25,7 +25,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, Workflow, WorkflowPage
 
 from .blocks import REQUIRED_SECTIONS
-from .models import PANEL_GROUP_NAME, PANEL_WORKFLOW_NAME, ExpertPanelReviewTask, PracticeModelPage, PracticeSubmission
+from .models.practice import PracticeModelPage
+from .models.review import PANEL_GROUP_NAME, PANEL_WORKFLOW_NAME, ExpertPanelReviewTask
+from .models.submission import PracticeSubmission
 
 logger = logging.getLogger(__name__)
 
