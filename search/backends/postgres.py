@@ -30,8 +30,9 @@ COPIED_FROM_MODELSEARCH = {
         "the upsert `PostgresAnalysedIndex.upsert_entries` copies: the columns it writes, the conflict "
         "target (content_type_id, object_id), and what `title_norm` holds (a weight here)",
     ),
-    "modelsearch.abstract_models:AbstractIndexEntry": (
-        "9122c7cddb0d2d7db36908606805830c68a0c9a5bb4376d9103efb7266b78960",
+    # The whole module: which AbstractIndexEntry it defines depends on the database vendor.
+    "modelsearch/abstract_models.py": (
+        "b5a6e3e2ee2e7c949f88e45686084e35959077681537007760cd02ed9b18005e",
         "the index table the SQL here writes and reads: column names, tsvector types of title/body/"
         "autocomplete on PostgreSQL, the unique (content_type, object_id), the GIN indexes `match_sql` uses",
     ),
