@@ -92,8 +92,10 @@ def _hidden_ids():
     now = timezone.now()
     entry = cache.get(key)
     if entry is None or (entry[1] is not None and entry[1] <= now):
-        ids = list(_hidden_live_pages(now).values_list("id", flat=True)[: HIDDEN_IDS_AT_MOST + 1])
-        entry = (ids if len(ids) <= HIDDEN_IDS_AT_MOST else None, next_change())
+        # The next change first: a date passing between the two reads then ends the entry at once.
+        change = next_change()
+        ids = list(_hidden_live_pages(timezone.now()).values_list("id", flat=True)[: HIDDEN_IDS_AT_MOST + 1])
+        entry = (ids if len(ids) <= HIDDEN_IDS_AT_MOST else None, change)
         cache.set(key, entry, 60 * 60)
     return entry[0]
 
