@@ -45,6 +45,8 @@ class PracticeIndexPageFactory(wagtail_factories.PageFactory):
 
 class PracticeModelPageFactory(wagtail_factories.PageFactory):
     title = factory.Faker("sentence", nb_words=4, locale="fi_FI")
+    # Unique, as in the other page factories: a slug from a random two-word title can repeat.
+    slug = factory.Sequence(lambda n: f"kaytanto-{n}")
     short_description = factory.Faker("paragraph", locale="fi_FI")
     organisations = factory.Faker("company", locale="fi_FI")
     sections = factory.LazyFunction(sections_data)
@@ -68,6 +70,7 @@ class PracticeModelPageFactory(wagtail_factories.PageFactory):
 
 class PracticeCallPageFactory(wagtail_factories.PageFactory):
     title = factory.Faker("sentence", nb_words=3, locale="fi_FI")
+    slug = factory.Sequence(lambda n: f"haku-{n}")
     sought = "<p>Etsimme mentorointimalleja.</p>"
     opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=10))
     closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=20))
