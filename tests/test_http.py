@@ -4,6 +4,7 @@ from io import BytesIO
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings as django_settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -238,3 +239,24 @@ def test_favicon_and_touch_icons_exist_and_are_linked(client, home):
     links = BeautifulSoup(client.get("/").content, "html.parser").head.select("link[rel=icon], link[rel=apple-touch-icon]")
     assert {link["rel"][0] for link in links} == {"icon", "apple-touch-icon"}
     assert all(exists(link["href"]) for link in links)
+
+
+@pytest.mark.skipif(not django_settings.REDIS_URL, reason="the fast read is django-redis's (REDIS_URL)")
+def test_the_fast_read_of_a_hit_answers_as_the_cache_does_and_survives_a_lost_connection():
+    from django.core.cache import cache
+
+    from cms import page_cache
+
+    cache.set_many({"page-cache:test:a": 5, "page-cache:test:b": ("entry", b"\xff" * 20000)})
+    keys = ["page-cache:test:a", "page-cache:test:b", "page-cache:test:missing"]
+    assert page_cache._read_many(keys) == cache.get_many(keys) == {
+        "page-cache:test:a": 5, "page-cache:test:b": ("entry", b"\xff" * 20000)}
+    # Redis drops the kept connection (a restart, a timeout): the read still answers, then
+    # opens a new connection for the next one.
+    kept = page_cache._connection.value
+    kept.send_command("CLIENT", "ID")
+    assert cache.client.get_client().client_kill_filter(_id=kept.read_response()) == 1
+    assert page_cache._read_many(keys) == cache.get_many(keys)
+    assert page_cache._read_many(keys) == cache.get_many(keys)
+    assert page_cache._connection.value is not kept
+    cache.delete_many(keys)
