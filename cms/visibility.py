@@ -28,6 +28,8 @@ feeds, hreflang and the language switcher, navigation and comments use it):
   pages with neither are left out. For links an editor chose (menus, calls to action).
 - `next_change()`: when the rule's answer next changes by the clock alone (the nearest
   `go_live_at` or `expire_at` ahead on a live page), so caches can end there.
+- `kept_for_the_public(name, key, read)`: an answer about what the public sees (a page's
+  translations, related practices), kept in the shared cache until that changes.
 
 View restrictions are read once per request (`cms.request_cache.view_restrictions`). The
 few live pages that still fail the rule (outside their dates, aliases of hidden pages) are
@@ -78,26 +80,38 @@ def _hidden_live_pages(now):
     return Page.objects.filter(live=True).filter(_outside_window_q(now) | Q(alias_of__in=_failing_ids(now)))
 
 
-def _hidden_ids():
-    """The ids of `_hidden_live_pages`, or None (then the caller uses the subquery).
+def kept_for_the_public(name, key, read):
+    """`read()`, an answer about what the public sees, kept in the shared cache until it may change.
 
-    Kept in the shared cache under the page cache's generation, which every change of what the
-    public sees renews (publishing, unpublishing, moving, deleting, view restrictions), and not
-    past `next_change()`, when a date alone changes the answer. None without a shared cache
-    (a per-process copy could not be renewed in every process) or when the list is long.
+    Kept under the page cache's generation, which every change of what the public sees renews
+    (publishing, unpublishing, moving, deleting, view restrictions, snippets, comments), and
+    not past `next_change()`, when a date alone changes the rule's answer. Without a shared
+    cache (a per-process copy could not be renewed in every process), `read()` every time.
+    For answers that do not depend on the visitor (what an anonymous visitor sees).
     """
     if not page_cache.cache_is_shared():
-        return None
-    key = f"visibility:hidden-ids:{page_cache.generation()}"
-    now = timezone.now()
-    entry = cache.get(key)
-    if entry is None or (entry[1] is not None and entry[1] <= now):
+        return read()
+    cache_key = f"{name}:{page_cache.generation()}:{key}"
+    entry = cache.get(cache_key)
+    if entry is None or (entry[1] is not None and entry[1] <= timezone.now()):
         # The next change first: a date passing between the two reads then ends the entry at once.
         change = next_change()
-        ids = list(_hidden_live_pages(timezone.now()).values_list("id", flat=True)[: HIDDEN_IDS_AT_MOST + 1])
-        entry = (ids if len(ids) <= HIDDEN_IDS_AT_MOST else None, change)
-        cache.set(key, entry, 60 * 60)
+        entry = (read(), change)
+        cache.set(cache_key, entry, 60 * 60)
     return entry[0]
+
+
+def _hidden_ids():
+    """The ids of `_hidden_live_pages` (kept, `kept_for_the_public`), or None when the list is
+    long or there is no shared cache (then the caller uses the subquery)."""
+    if not page_cache.cache_is_shared():
+        return None
+
+    def read():
+        ids = list(_hidden_live_pages(timezone.now()).values_list("id", flat=True)[: HIDDEN_IDS_AT_MOST + 1])
+        return ids if len(ids) <= HIDDEN_IDS_AT_MOST else None
+
+    return kept_for_the_public("visibility:hidden-ids", "all", read)
 
 
 def visible_pages(queryset=None, *, aliases=True):

@@ -12,7 +12,7 @@ from django.db.models import CharField, Count, F, IntegerField, OuterRef, Q, Sub
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
-from cms.visibility import visible_pages
+from cms.visibility import kept_for_the_public, visible_pages
 
 RELATED_LIMIT = 4
 
@@ -23,7 +23,13 @@ def chosen_ids(page):
 
 
 def related_practices(page, limit=RELATED_LIMIT):
-    """Practices like `page` (of its type), the editors' choice first; see the module's docstring."""
+    """Practices like `page` (of its type), the editors' choice first; see the module's docstring.
+    Kept until what the public sees changes (`kept_for_the_public`): ranking every practice by
+    shared terms is most of a practice page's time on a large site."""
+    return kept_for_the_public("related-practices", f"{page.pk}:{limit}", lambda: _rank_related(page, limit))
+
+
+def _rank_related(page, limit):
     practice_model = type(page)
     chosen = chosen_ids(page)
     themes = practice_model.themes.through.objects.filter(practicemodelpage_id=page.pk).values("theme_id")
@@ -49,7 +55,12 @@ def related_practices(page, limit=RELATED_LIMIT):
 
 
 def pilot_reports(page):
-    """The visible pilot reports of the page's language tree that name the practice among their practice models."""
+    """The visible pilot reports of the page's language tree that name the practice among their
+    practice models (a list, kept until what the public sees changes)."""
+    return kept_for_the_public("practice-pilots", page.pk, lambda: list(_referring_pilots(page)))
+
+
+def _referring_pilots(page):
     # Not at the top: `home` depends on `practices` (its streams offer featured practices), so
     # importing it while `practices.models` loads would be an import cycle between the apps.
     from home.models import PilotReportPage

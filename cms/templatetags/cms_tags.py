@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from cms.navigation import site_frame
 from cms.site_address import canonical_url, page_full_url
-from cms.visibility import visible_of_read, visible_pages
+from cms.visibility import kept_for_the_public, visible_of_read, visible_pages
 
 register = template.Library()
 
@@ -23,8 +23,11 @@ def live_translations(page, request=None):
     memo = getattr(request, "_live_translations", None) if request is not None else None
     if memo is not None and page.pk in memo:
         return memo[page.pk]
-    pages = visible_pages(page.get_translations(inclusive=True), aliases=False).select_related("locale")
-    found = {p.locale.language_code: p for p in pages}
+    def read():
+        pages = visible_pages(page.get_translations(inclusive=True), aliases=False).select_related("locale")
+        return {p.locale.language_code: p for p in pages}
+
+    found = kept_for_the_public("live-translations", page.pk, read)
     if request is not None:
         request._live_translations = {**(memo or {}), page.pk: found}
     return found
