@@ -80,14 +80,15 @@ def _hidden_live_pages(now):
     return Page.objects.filter(live=True).filter(_outside_window_q(now) | Q(alias_of__in=_failing_ids(now)))
 
 
-def kept_for_the_public(name, key, read):
+def kept_for_the_public(name, key, read, ends=None):
     """`read()`, an answer about what the public sees, kept in the shared cache until it may change.
 
     Kept under the page cache's generation, which every change of what the public sees renews
     (publishing, unpublishing, moving, deleting, view restrictions, snippets, comments), and
     not past `next_change()`, when a date alone changes the rule's answer. Without a shared
     cache (a per-process copy could not be renewed in every process), `read()` every time.
-    For answers that do not depend on the visitor (what an anonymous visitor sees).
+    For answers that do not depend on the visitor (what an anonymous visitor sees). `ends(value)`,
+    if given, is a moment at which the answer changes by the clock too (an event ending), or None.
     """
     if not page_cache.cache_is_shared():
         return read()
@@ -96,7 +97,9 @@ def kept_for_the_public(name, key, read):
     if entry is None or (entry[1] is not None and entry[1] <= timezone.now()):
         # The next change first: a date passing between the two reads then ends the entry at once.
         change = next_change()
-        entry = (read(), change)
+        value = read()
+        own_end = ends(value) if ends else None
+        entry = (value, min(moment for moment in (change, own_end) if moment) if change or own_end else None)
         cache.set(cache_key, entry, 60 * 60)
     return entry[0]
 

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.localized import localized_objects
-from cms.visibility import visible_pages
+from cms.visibility import kept_for_the_public, visible_pages
 
 from .models import MaterialPage, MaterialSeries
 from .registry import prepare_cards, with_card_data
@@ -21,10 +21,15 @@ from .registry import prepare_cards, with_card_data
 
 class MaterialsStructValue(blocks.StructValue):
     def live_materials(self):
-        """The live materials to show, in the active locale, in the editor's or the series' order."""
+        """The live materials to show, in the active locale, in the editor's or the series' order
+        (kept until what the public sees changes)."""
         locale = Locale.get_active()
         chosen = [page for page in self.get("materials") or [] if page is not None]
         series = self.get("series")
+        key = f"{locale.pk}:{','.join(str(page.pk) for page in chosen)}:{series.pk if series else ''}:{self.get('limit')}"
+        return kept_for_the_public("materials-block", key, lambda: self._read_materials(locale, chosen, series))
+
+    def _read_materials(self, locale, chosen, series):
         queryset = with_card_data(visible_pages(MaterialPage.objects.filter(locale=locale)))
         if chosen:
             keys = [page.translation_key for page in chosen]

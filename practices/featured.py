@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale
 
-from cms.visibility import visible_pages
+from cms.visibility import kept_for_the_public, visible_pages
 
 from .models.assessment import PanelAssessment, recommended_subquery
 from .models.practice import PracticeModelPage
@@ -19,18 +19,25 @@ class FeaturedPracticesStructValue(blocks.StructValue):
         """The chosen practices, or the latest recommended ones, live in the active locale.
 
         (Not named `practices`: the template would find the block's own field of that name.)
+        Kept until what the public sees changes.
         """
+        locale = Locale.get_active()
+        chosen = [page for page in self.get("practices") or [] if page is not None]
+        key = f"{locale.pk}:{','.join(str(page.pk) for page in chosen)}:{self.get('count')}"
+        return kept_for_the_public("featured-practices", key, lambda: self._read_featured(locale, chosen))
+
+    def _read_featured(self, locale, chosen):
         queryset = (
-            visible_pages(PracticeModelPage.objects.filter(locale=Locale.get_active()))
+            visible_pages(PracticeModelPage.objects.filter(locale=locale))
             .annotate(recommendation=recommended_subquery())
             .defer_streamfields()
             .select_related("listing_image")
             .prefetch_related("listing_image__renditions")
         )
-        chosen = [page.translation_key for page in self.get("practices") or [] if page is not None]
         if chosen:
-            by_key = {page.translation_key: page for page in queryset.filter(translation_key__in=chosen)}
-            practices = [by_key[key] for key in chosen if key in by_key]
+            keys = [page.translation_key for page in chosen]
+            by_key = {page.translation_key: page for page in queryset.filter(translation_key__in=keys)}
+            practices = [by_key[key] for key in keys if key in by_key]
         else:
             practices = list(
                 queryset.filter(recommendation=PanelAssessment.RECOMMEND).order_by("-first_published_at")[

@@ -6,18 +6,27 @@ from wagtail import blocks
 from wagtail.models import Locale
 
 from cms.page_cache import changes_at
-from cms.visibility import visible_pages
+from cms.visibility import kept_for_the_public, visible_pages
 
 from .models import EventIndexPage, EventPage
 
 
 class UpcomingEventsStructValue(blocks.StructValue):
     def events(self):
-        return list(
-            upcoming_events()
-            .defer_streamfields()
-            .select_related("listing_image")
-            .prefetch_related("listing_image__renditions")[: self.get("count") or 3]
+        """The next events (kept until what the public sees changes, or the first of them ends)."""
+        count = self.get("count") or 3
+
+        def read():
+            return list(
+                upcoming_events()
+                .defer_streamfields()
+                .select_related("listing_image")
+                .prefetch_related("listing_image__renditions")[:count]
+            )
+
+        return kept_for_the_public(
+            "upcoming-events", f"{Locale.get_active().pk}:{count}", read,
+            ends=lambda events: min((event.ends_at for event in events), default=None),
         )
 
     def index_page(self):

@@ -4,6 +4,7 @@ import datetime
 import json
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
@@ -330,3 +331,23 @@ def test_the_home_page_shows_the_next_visible_events_of_its_language(event_site)
     upcoming = sorted((e for e in event_site["events"].values() if e.ends_at > now), key=lambda e: e.starts_at)
     assert titles == [event.title for event in upcoming[:3]]
     assert section.select_one(".upcoming-events__more a")["href"] == event_site["index"].url
+
+
+def test_the_kept_upcoming_events_end_when_the_first_of_them_ends(event_site):
+    """The block's list is kept until what the public sees changes; an event ending changes it
+    by the clock alone, with no publish."""
+    home = HomePage.objects.get(pk=event_site["home"].pk)
+    home.body = [("upcoming_events", {"heading": "Tulevat tapahtumat", "count": 3})]
+    home.save_revision().publish()
+
+    def titles():
+        section = soup(Client().get(home.url)).select_one("section.upcoming-events")
+        return [a.get_text() for a in section.select(".card__title a")]
+
+    ongoing = event_site["events"]["ongoing"]
+    assert ongoing.title in titles()
+    generation = page_cache.generation()
+    with time_machine.travel(ongoing.ends_at + datetime.timedelta(seconds=1)):
+        assert ongoing.title not in titles()
+        page_cache.forget_generation()
+        assert page_cache.generation() == generation  # the clock, not a publish, changed the list
