@@ -167,6 +167,9 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--load-runs", type=int, default=3)
     parser.add_argument("--no-load", action="store_true")
+    parser.add_argument("--load-on", choices=("demo", "large"), default="demo",
+                        help="the dataset served under load: the demo site, as in issue 19's side-by-side "
+                             "run with bakerydemo's demo (default), or the large one")
     parser.add_argument("--memory-requests", type=int, default=10000,
                         help="requests over every page kind before the second memory reading (0: skip)")
     parser.add_argument("--results", default=str(BENCH_DIR / "results.md"))
@@ -185,9 +188,11 @@ def main(argv=None):
     if not options.no_load:
         pages = {kind: row["url"] for kind, row in large["pages"].items() if row["status"] == 200}
         cached_kind = "practice model" if "practice model" in pages else "home"
-        out(f"load under gunicorn on the large dataset ({len(pages)} page kinds)")
-        load_result = load.measure(large_url, DATA_DIR / "media", pages, cached_kind, seconds=options.seconds,
+        dataset = "demo dataset (the demo site)" if options.load_on == "demo" else "large dataset"
+        out(f"load under gunicorn on the {dataset} ({len(pages)} page kinds)")
+        load_result = load.measure(small_url if options.load_on == "demo" else large_url, DATA_DIR / "media", pages, cached_kind, seconds=options.seconds,
                                    runs=options.load_runs, memory_requests=options.memory_requests, out=out)
+        load_result["dataset"] = dataset
     machine = report.machine(large_url, load_average)
     publish(report.build(machine, small_status, large_status, small, large, load_result), options.results, started)
 

@@ -124,9 +124,11 @@ def build(info, small_status, large_status, small, large, load_result):  # noqa:
             f"## Load (gunicorn `cms.wsgi` -w {load_result['workers']} sync, production settings, "
             f"{load_result['client']}, {load_result['seconds']} s per run, median of {load_result['runs']} runs)",
             "",
-            f"Large dataset. Page cache: {load_result['cache_backend']}. The client runs on the same "
+            f"{load_result.get('dataset', 'large dataset').capitalize()}. Page cache: {load_result['cache_backend']}. The client runs on the same "
             "CPUs as the server. Share: requests/s as a fraction of the bare WSGI app's in this run; "
-            "target: twice bakerydemo's share (issue 19).",
+            "target: twice bakerydemo's share (issue 19). Uncached: the page cache off; the site frame "
+            "and the answers kept until what the public sees changes (`cms.visibility.kept_for_the_public`: "
+            "translations, related practices, listing blocks) are in Redis, as in production.",
             "",
             "| target | requests/s (median) | runs | non-2xx | share of bare WSGI | target share |",
             "|---|---:|---|---:|---:|---:|",
