@@ -100,6 +100,7 @@ def home(page, request):
 def videos(material, request, versions):
     """A VideoObject per language version that is a recording (`inLanguage`: the version's language)."""
     objects = []
+    shared = None  # what every version shares, read once
     for version in versions:
         if version.video_url:
             content_url = version.video_url
@@ -107,21 +108,24 @@ def videos(material, request, versions):
             content_url = absolute(request, version.media_file.url)
         else:
             continue
+        if shared is None:
+            shared = {"thumbnailUrl": image_url(material, request), "url": material.get_full_url(request),
+                      "publisher": organization(request), "description": description(material) or material.title}
         objects.append(
             without_empty(
                 {
                     "@context": CONTEXT,
                     "@type": "VideoObject",
                     "name": version.title or material.title,
-                    "description": description(material) or material.title,
+                    "description": shared["description"],
                     "inLanguage": version.language,
                     "uploadDate": material.first_published_at,
-                    "thumbnailUrl": image_url(material, request),
+                    "thumbnailUrl": shared["thumbnailUrl"],
                     "contentUrl": content_url,
                     "embedUrl": version.embed_url,
                     "duration": duration_iso_string(version.duration) if version.duration else None,
-                    "url": material.get_full_url(request),
-                    "publisher": organization(request),
+                    "url": shared["url"],
+                    "publisher": shared["publisher"],
                 }
             )
         )
