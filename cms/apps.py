@@ -16,6 +16,7 @@ class CmsConfig(AppConfig):
             wagtail_localize_alias_drafts,
             wagtail_localize_dates,
             wagtail_localize_raw_save,
+            wagtail_rendition_cache,
         )
         from .permissions import ensure_translator_permissions, grant_on_new_locale_root
 
@@ -25,6 +26,7 @@ class CmsConfig(AppConfig):
         wagtail_localize_dates.install()
         wagtail_localize_raw_save.install()
         wagtail_localize_alias_drafts.install()
+        wagtail_rendition_cache.install()
 
         # post_migrate is sent once per app; permissions of later apps only exist once the
         # last app's signal has gone out, so the group is brought up to date then.

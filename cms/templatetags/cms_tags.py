@@ -65,9 +65,9 @@ def language_switcher(context, page=None):
         elif target is None:
             homes = homes if homes is not None else locale_home_pages(request)
             fallback = homes.get(code)
-            url = fallback.url if fallback else f"/{'' if code == settings.LANGUAGE_CODE else code + '/'}"
+            url = fallback.get_url(request) if fallback else f"/{'' if code == settings.LANGUAGE_CODE else code + '/'}"
         else:
-            url = target.url
+            url = target.get_url(request)  # with the request: the site's root paths are read once per request
         languages.append(
             {
                 "code": code,
