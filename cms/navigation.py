@@ -5,7 +5,6 @@ queries, kept in the cache per language and cache generation (emptied by any cha
 what visitors see, see `page_cache`), and reused by every request after the first.
 """
 
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Site
 
@@ -63,12 +62,12 @@ def site_frame(request):
     site = Site.find_for_request(request)
     shared = page_cache.cache_is_shared()
     key = f"site-frame:{page_cache.generation()}:{site.pk if site else 0}:{language}" if shared else None
-    frame = cache.get(key) if shared else None
+    frame = page_cache.kept(key) if shared else None
     if frame is None:
         locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
         frame = build_frame(site, locale)
         seconds = page_cache.timeout(FRAME_SECONDS) if shared else 0
         if seconds > 0:
-            cache.set(key, frame, seconds)
+            page_cache.keep(key, frame, seconds)
     request._site_frame = frame
     return frame

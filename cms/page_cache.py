@@ -40,8 +40,10 @@ release supports Wagtail 8: https://github.com/coderedcorp/wagtail-cache/release
 
 import hashlib
 import os
+import secrets
 import threading
 import time
+from collections import OrderedDict
 from http import HTTPStatus
 from http.cookies import SimpleCookie
 
@@ -94,8 +96,12 @@ def generation():
     if value is None:
         value = cache.get(GENERATION_KEY)
         if value is None:
-            value = 1
-            cache.add(GENERATION_KEY, value, None)
+            # A random start, not 1: after the cache is emptied (a Redis restart) the numbers of
+            # the generations before it are not reused, so no process's copy of an entry keyed
+            # by an old generation (`kept`) can pass for a new one.
+            value = secrets.randbelow(2**62)
+            if not cache.add(GENERATION_KEY, value, None):
+                value = cache.get(GENERATION_KEY, value)
         _seen.generation = value
     return value
 
@@ -109,7 +115,57 @@ def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+        cache.set(GENERATION_KEY, secrets.randbelow(2**62), None)
+
+
+# Entries whose key carries the generation are also kept in each process (`kept`), at most
+# this many: reading them from Redis was most of the round trips of an uncached page. A key
+# with the generation in it never names stale content, and each copy ends when its entry does.
+LOCAL_ENTRIES = 2000
+KEPT_PREFIX = "kept:"  # (end, value) pairs: apart from what earlier versions stored under the bare names
+_local = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def forget_local():
+    with _local_lock:
+        _local.clear()
+
+
+def _has_local_copies():
+    return settings.CACHES["default"]["BACKEND"] not in PER_PROCESS_BACKENDS
+
+
+def keep(key, value, seconds):
+    """Keep `value` under `key` (which must carry `generation()`) for `seconds`, in the shared
+    cache and in this process."""
+    key, end = KEPT_PREFIX + key, time.time() + seconds
+    cache.set(key, (end, value), seconds)
+    if _has_local_copies():
+        with _local_lock:
+            _local[key] = (end, value)
+            _local.move_to_end(key)
+            while len(_local) > LOCAL_ENTRIES:
+                _local.popitem(last=False)
+
+
+def kept(key):
+    """What `keep` kept under `key` and has not ended, or None: this process's copy if it has one."""
+    key, now = KEPT_PREFIX + key, time.time()
+    if _has_local_copies():
+        with _local_lock:
+            found = _local.get(key)
+        if found is not None and found[0] > now:
+            return found[1]
+    found = cache.get(key)
+    if found is None or found[0] <= now:
+        return None
+    if _has_local_copies():
+        with _local_lock:
+            _local[key] = found
+            while len(_local) > LOCAL_ENTRIES:
+                _local.popitem(last=False)
+    return found[1]
 
 
 def shared_lookup(name, key, read, seconds=60 * 60):
@@ -121,11 +177,11 @@ def shared_lookup(name, key, read, seconds=60 * 60):
     if not cache_is_shared():
         return read()
     cache_key = f"{name}:{generation()}:{key}"
-    value = cache.get(cache_key)
+    value = kept(cache_key)
     if value is None:
         value = read()
         if value is not None:
-            cache.set(cache_key, value, seconds)
+            keep(cache_key, value, seconds)
     return value
 
 

@@ -38,7 +38,6 @@ changes the answer (`_hidden_ids`): building their nested subqueries cost every 
 a third of a detail page's time.
 """
 
-from django.core.cache import cache
 from django.db.models import Min, Q
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -93,14 +92,14 @@ def kept_for_the_public(name, key, read, ends=None):
     if not page_cache.cache_is_shared():
         return read()
     cache_key = f"{name}:{page_cache.generation()}:{key}"
-    entry = cache.get(cache_key)
+    entry = page_cache.kept(cache_key)
     if entry is None or (entry[1] is not None and entry[1] <= timezone.now()):
         # The next change first: a date passing between the two reads then ends the entry at once.
         change = next_change()
         value = read()
         own_end = ends(value) if ends else None
         entry = (value, min(moment for moment in (change, own_end) if moment) if change or own_end else None)
-        cache.set(cache_key, entry, 60 * 60)
+        page_cache.keep(cache_key, entry, 60 * 60)
     return entry[0]
 
 

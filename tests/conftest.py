@@ -131,6 +131,7 @@ def clear_cache():
         cache.clear()
         request_cache.clear()
         page_cache.forget_generation()
+        page_cache.forget_local()
 
     forget()
     yield

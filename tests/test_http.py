@@ -260,3 +260,28 @@ def test_the_fast_read_of_a_hit_answers_as_the_cache_does_and_survives_a_lost_co
     assert page_cache._read_many(keys) == cache.get_many(keys)
     assert page_cache._connection.value is not kept
     cache.delete_many(keys)
+
+
+@pytest.mark.skipif(not django_settings.REDIS_URL, reason="copies in the process are kept only beside a shared cache")
+def test_copies_kept_in_the_process_end_with_their_entry_and_a_flushed_cache_starts_a_new_generation():
+    import datetime
+
+    import time_machine
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from cms import page_cache
+
+    key = f"test-entry:{page_cache.generation()}:x"
+    page_cache.keep(key, "kept", 60)
+    cache.delete(page_cache.KEPT_PREFIX + key)  # evicted from Redis: the generation still says it is current
+    assert page_cache.kept(key) == "kept"
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=61)):
+        assert page_cache.kept(key) is None  # not past its end
+    # Redis emptied (a restart): the generations do not start again from a number some
+    # process still holds copies for.
+    before = page_cache.generation()
+    cache.clear()
+    page_cache.forget_generation()
+    assert page_cache.generation() != before
+    assert page_cache.kept(f"test-entry:{page_cache.generation()}:x") is None
