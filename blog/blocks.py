@@ -3,22 +3,21 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Locale
 
 from cms.visibility import kept_for_the_public, visible_pages
+
+from .models import BlogPage, BlogPageAuthor
 
 
 class LatestPostsStructValue(blocks.StructValue):
     def posts(self):
         """The newest posts (kept until what the public sees changes)."""
-        from wagtail.models import Locale
-
         locale = Locale.get_active()
         key = f"{locale.pk}:{self.get('kind')}:{self.get('count')}"
         return kept_for_the_public("latest-posts", key, lambda: self._read_posts(locale))
 
     def _read_posts(self, locale):
-        from .models import BlogPage, BlogPageAuthor
-
         posts = (
             visible_pages(BlogPage.objects.filter(locale=locale))
             .defer_streamfields()

@@ -29,10 +29,7 @@ def when_condition(values, now=None):
 
 def theme_condition(slugs):
     """Events with any of the themes (slugs, the same in every language)."""
-    from .models import EventPage
-
-    through = EventPage.themes.through
-    return Q(pk__in=through.objects.filter(theme__slug__in=slugs).values("eventpage_id"))
+    return Q(pk__in=Theme.objects.filter(slug__in=slugs, events__isnull=False).values("events"))
 
 
 class EventListing:
