@@ -2,7 +2,9 @@
 
     DJANGO_SETTINGS_MODULE=bench.settings python -m bench.render OUT.json [--runs 30]
 
-The page cache is off (bench.settings). For each page type one request is made with every
+The page cache is off (bench.settings). For each page type the queries of the first request
+after a publish are counted (the site frame and the answers kept until the public content
+changes are read again), then one request is made with every
 SQL statement recorded together with where it came from (the innermost template tag and
 the innermost project source line on the stack); then `runs` timed requests without any
 recording. Results go to OUT.json for the orchestrator.
@@ -154,9 +156,16 @@ class QueryLog:
 def measure(client, url, runs, budget):
     from django.db import connection
 
+    from cms import page_cache
+
     for _ in range(3):  # warm-up: templates, content types, site root paths, renditions
         response = client.get(url)
     status = response.status_code
+    # The first request after a publish: the site frame and every kept answer are read again.
+    page_cache.invalidate()
+    after_change = QueryLog()
+    with connection.execute_wrapper(after_change):
+        client.get(url)
     log = QueryLog()
     with connection.execute_wrapper(log):
         response = client.get(url)
@@ -174,6 +183,7 @@ def measure(client, url, runs, budget):
         "status": status,
         "bytes": len(response.content),
         "queries": len(log.entries),
+        "queries_after_change": len(after_change.entries),
         "median_ms": statistics.median(timings),
         "p95_ms": percentile(timings, 0.95),
         "offenders": log.offenders(),
