@@ -23,6 +23,7 @@ django-filter alone has no counts and no per-request choices, and its filters ov
 relation join (and so need `distinct()`); `Facet` overrides those parts of `Filter`.
 """
 
+import hashlib
 from dataclasses import dataclass, field, replace
 
 import django_filters
@@ -34,6 +35,8 @@ from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+
+from .visibility import kept_for_the_public
 
 MAX_VALUES = 20  # per facet; more is not a person choosing
 
@@ -299,8 +302,12 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
         queries = [facet.count_query(self.filtered(skip=name), name) for name, facet in self.filters.items()]
         if not queries:
             return {}
+        union = queries[0].union(*queries[1:], all=True).order_by("facet_label")
+        # Kept until what the public sees changes, under the query itself: the same SQL, the same counts.
+        sql, params = union.query.sql_with_params()
+        key = hashlib.sha256(repr((union.db, sql, params)).encode()).hexdigest()
         rows = {name: [] for name in self.filters}
-        for name, value, label, count in queries[0].union(*queries[1:], all=True).order_by("facet_label"):
+        for name, value, label, count in kept_for_the_public("facet-counts", key, lambda: list(union)):
             rows[name].append((value, label, count))
         return {name: self.filters[name].read_counts(facet_rows) for name, facet_rows in rows.items()}
 

@@ -326,3 +326,18 @@ def test_the_drawer_says_what_is_chosen_and_keeps_the_rest_of_the_address(client
         assert fieldset.legend.get_text(strip=True)
     for select in form.select("select"):
         assert form.select_one(f"label[for={select['id']}]").get_text(strip=True)
+
+
+def test_counts_and_results_follow_an_unpublish_at_once(client, paths, listing):
+    """Counts are kept until what the public sees changes (cms.facets, `kept_for_the_public`):
+    the next view after an unpublish counts without the page."""
+    from wagtail.models import Page as WagtailPage
+
+    path = paths[listing.name]
+    before = get(client, path, listing)
+    total = sum(count for name, _value, count, _chosen in before.options() if name == listing.facet)
+    gone = before.results[0]
+    WagtailPage.objects.get(slug=gone.rstrip("/").rsplit("/", 1)[-1], live=True).specific.unpublish()
+    after = get(client, path, listing)
+    assert sum(count for name, _value, count, _chosen in after.options() if name == listing.facet) == total - 1
+    assert gone not in every_result(client, path, listing)
