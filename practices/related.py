@@ -26,7 +26,9 @@ def related_practices(page, limit=RELATED_LIMIT):
     """Practices like `page` (of its type), the editors' choice first; see the module's docstring.
     Kept until what the public sees changes (`kept_for_the_public`): ranking every practice by
     shared terms is most of a practice page's time on a large site."""
-    return kept_for_the_public("related-practices", f"{page.pk}:{limit}", lambda: _rank_related(page, limit))
+    # The editors' choice is part of the key: a preview of a draft that changes it shows the draft's.
+    key = f"{page.pk}:{limit}:{','.join(str(pk) for pk in chosen_ids(page))}"
+    return kept_for_the_public("related-practices", key, lambda: _rank_related(page, limit))
 
 
 def _rank_related(page, limit):

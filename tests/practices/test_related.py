@@ -106,3 +106,12 @@ def test_the_practice_page_links_back_to_the_visible_pilots_that_produced_it(hom
     assert "Piilotettu" not in html.text and "Muu pilotti" not in html.text
     related = html.find(id="related-heading").parent
     assert [a.text for a in related.find_all("a")] == ["Kolme", "Kaksi", "Yksi"]
+
+
+def test_a_draft_choice_shows_in_its_preview_while_the_kept_public_answer_stays(practices):
+    subject = practices["subject"]
+    assert slugs(related_practices(subject)) == ["kolme", "kaksi", "yksi"]  # kept for the public page
+    draft = subject.get_latest_revision_as_object()
+    draft.related_practices = [("practice", practices["chosen"])]  # an unsaved edit, as a preview renders it
+    assert slugs(related_practices(draft))[0] == "valittu"
+    assert slugs(related_practices(subject)) == ["kolme", "kaksi", "yksi"]
