@@ -28,8 +28,9 @@ feeds, hreflang and the language switcher, navigation and comments use it):
   pages with neither are left out. For links an editor chose (menus, calls to action).
 - `next_change()`: when the rule's answer next changes by the clock alone (the nearest
   `go_live_at` or `expire_at` ahead on a live page), so caches can end there.
-- `kept_for_the_public(name, key, read)`: an answer about what the public sees (a page's
-  translations, related practices), kept in the shared cache until that changes.
+- `kept_for_the_public(name, key, read, ends=None)`: an answer about what the public sees (a
+  page's translations, related practices, listing blocks, facet counts), kept in the shared cache
+  until that changes, a date changes the rule's answer, or `ends(answer)` passes.
 
 View restrictions are read once per request (`cms.request_cache.view_restrictions`). The
 few live pages that still fail the rule (outside their dates, aliases of hidden pages) are
@@ -98,7 +99,7 @@ def kept_for_the_public(name, key, read, ends=None):
         change = next_change()
         value = read()
         own_end = ends(value) if ends else None
-        entry = (value, min(moment for moment in (change, own_end) if moment) if change or own_end else None)
+        entry = (value, min((moment for moment in (change, own_end) if moment), default=None))
         page_cache.keep(cache_key, entry, 60 * 60)
     return entry[0]
 
