@@ -141,12 +141,32 @@ def clear_cache():
 DEMO_BUILD = {}
 
 
+def pytest_configure(config):
+    """The run's folder for the demo site, made before pytest-xdist starts its workers, which inherit it."""
+    if not hasattr(config, "workerinput"):
+        os.environ["TESTS_DEMO_FOLDER"] = tempfile.mkdtemp(prefix="kotoutuminen-demo-")
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(os.environ.pop("TESTS_DEMO_FOLDER", ""), ignore_errors=True)
+
+
+def start_demo_build():
+    if "build" not in DEMO_BUILD:
+        from tests.demo_site import DemoBuild
+
+        DEMO_BUILD["build"] = DemoBuild(os.environ["TESTS_DEMO_FOLDER"])
+    return DEMO_BUILD["build"]
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
     """Skip engine tests without an engine; run demo-site tests last and start the demo build now.
 
     Tests marked `search_engine` need a real engine: they are skipped, saying so, when none is
-    configured. Tests that need the demo site run last; its build runs beside the other tests.
+    configured. Tests that need the demo site run last; its build runs beside the other tests
+    (under pytest-xdist, in one worker for all of them).
     """
     from django.conf import settings
 
@@ -155,19 +175,17 @@ def pytest_collection_modifyitems(session, config, items):
         for item in items:
             if item.get_closest_marker("search_engine"):
                 item.add_marker(skip)
-    needs_demo = [item for item in items if "demo_site" in getattr(item, "fixturenames", ())]
+    needs_demo = [item for item in items
+                  if "demo_site" in getattr(item, "fixturenames", ()) or getattr(item, "needs_demo_site", False)]
     if needs_demo:
-        from tests.demo_site import DemoBuild
-
         items[:] = [item for item in items if item not in set(needs_demo)] + needs_demo
-        DEMO_BUILD["build"] = DemoBuild(tempfile.mkdtemp(prefix="kotoutuminen-demo-"))
+        start_demo_build()
 
 
-def pytest_sessionfinish(session):
+def pytest_sessionfinish(session, exitstatus):
     build = DEMO_BUILD.pop("build", None)
     if build is not None:
-        build.stop()
-        shutil.rmtree(build.site.folder, ignore_errors=True)
+        build.finish(interrupted=exitstatus == pytest.ExitCode.INTERRUPTED)
 
 
 @pytest.fixture(scope="session")
@@ -177,11 +195,7 @@ def demo_site():
     Its build starts at collection for tests that name this fixture; tests that reach it
     only through `request.getfixturevalue` (the browser tests' `site_url`) start it here.
     """
-    if "build" not in DEMO_BUILD:
-        from tests.demo_site import DemoBuild
-
-        DEMO_BUILD["build"] = DemoBuild(tempfile.mkdtemp(prefix="kotoutuminen-demo-"))
-    return DEMO_BUILD["build"].wait()
+    return start_demo_build().wait()
 
 
 def free_port():

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,37 +76,64 @@ class DemoSite:
 
 
 class DemoBuild:
-    """`make run`'s first steps, migrate and load the demo content, in processes of their own."""
+    """`make run`'s first steps, migrate and load the demo content, in processes of their own.
+
+    Every pytest-xdist worker of a run makes one with the run's folder (tests/conftest.py): the
+    first to claim the folder builds the site, the others wait for the outcome it writes there.
+    """
 
     def __init__(self, folder):
         self.site = DemoSite(Path(folder))
         self.site.folder.mkdir(parents=True, exist_ok=True)
         self.log = self.site.folder / "build.log"
+        self.outcome = self.site.folder / "outcome"
         self.process = None
-        self.failed = self.stopped = False
+        self.stopped = False
+        self.thread = None
+        try:
+            os.close(os.open(self.site.folder / "claimed", os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return  # another worker of this run builds it
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
 
-    def run(self):
-        with open(self.log, "w") as output:
-            for command in (["migrate", "--noinput"], ["load_demo_content"]):
-                if self.stopped:
-                    return
-                self.process = subprocess.Popen(
-                    MANAGE + command, cwd=PROJECT, env=self.site.env, stdout=output, stderr=subprocess.STDOUT
-                )
-                if self.process.wait() != 0:
-                    self.failed = True
-                    return
+    @property
+    def builds_here(self):
+        return self.thread is not None
 
-    def wait(self):
-        self.thread.join()
-        if self.failed or self.stopped:
+    def run(self):
+        outcome = "failed"
+        try:
+            with open(self.log, "w") as output:
+                for command in (["migrate", "--noinput"], ["load_demo_content"]):
+                    if self.stopped:
+                        return
+                    self.process = subprocess.Popen(
+                        MANAGE + command, cwd=PROJECT, env=self.site.env, stdout=output, stderr=subprocess.STDOUT
+                    )
+                    if self.process.wait() != 0:
+                        return
+            outcome = "ok"
+        finally:
+            self.outcome.write_text(outcome)
+
+    def wait(self, timeout=1800):
+        if self.thread is not None:
+            self.thread.join()
+        waited = 0.0
+        while not self.outcome.exists() and waited < timeout:
+            time.sleep(0.5)
+            waited += 0.5
+        if not self.outcome.exists() or self.outcome.read_text() != "ok":
             raise AssertionError(f"building the demo site failed: see {self.log}")
         return self.site
 
-    def stop(self):
-        self.stopped = True
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+    def finish(self, interrupted=False):
+        """At the end of this process's tests: a build other workers may still wait for is let run to its end."""
+        if self.thread is None:
+            return
+        if interrupted:
+            self.stopped = True
+            if self.process is not None and self.process.poll() is None:
+                self.process.terminate()
         self.thread.join()

@@ -27,9 +27,13 @@ LANGUAGES = ("fi", "sv", "en")
 
 
 def pytest_collection_modifyitems(items):
+    """Marked `browser`; under pytest-xdist (`--dist loadgroup`) a module's tests run in one
+    worker, in their order: some walk on from where the test before them left the site."""
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+            item.needs_demo_site = True  # through `site_url`: tests/conftest.py runs them last
 
 
 @pytest.fixture(scope="session")
@@ -52,8 +56,10 @@ def site_pages(site_url):
     return pages_by_type(os.environ["BROWSER_SITE_DATABASE"])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one module: playwright's sync API runs an event loop in this thread while it is
+    open, and Django refuses database work beside one (the tests after it, in this process)."""
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         pytest.skip(f"No browser: {CHROMIUM} is not installed (Debian package 'chromium'); browser tests skipped")
     try:

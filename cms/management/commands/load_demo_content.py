@@ -6,6 +6,8 @@ nothing. `cms` imports no app: models are named by their labels in the data file
 sections only an app understands go to that app's `demo.py`.
 """
 
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -34,13 +36,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         progress = Progress(self.stdout.write)
         ctx = DemoContext(user=self.admin_user(), progress=progress)
-        # Wagtail updates its reference index ("usage") on every save, several times per
-        # page here; built once at the end it costs a fraction of that.
-        with disable_reference_index_auto_update():
+        # Wagtail updates its reference index ("usage") and the search index on every save,
+        # several times per page here; built once at the end they cost a fraction of that.
+        with disable_reference_index_auto_update(), search_index_auto_update_off():
             load_all(ctx, lambda text: self.stdout.write(self.style.MIGRATE_HEADING(text)))
             self.sync_locale_trees()
         if progress.created:
             call_command("rebuild_references_index", stdout=self.stdout)
+            call_command("update_index", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Done: {progress.created} objects created, {progress.existing} already there.")
         )
@@ -78,3 +81,19 @@ class Command(BaseCommand):
             for locale in Locale.objects.order_by("pk")
         )
         self.stdout.write(f"Locale trees in sync ({counts}).")
+
+
+@contextmanager
+def search_index_auto_update_off():
+    """Each search backend as if configured with `AUTO_UPDATE: False` (Wagtail's setting, read
+    on every save), for the time of the load; `update_index` then builds the index once."""
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    before = {name: dict(options) for name, options in backends.items()}
+    for options in backends.values():
+        options["AUTO_UPDATE"] = False
+    try:
+        yield
+    finally:
+        for name, options in before.items():
+            backends[name].clear()
+            backends[name].update(options)
