@@ -1,15 +1,23 @@
 """The admin speaks Finnish and Swedish on every screen an editor, translator, panel member or
-moderator uses, and axe finds nothing serious on the editing screens.
+moderator uses.
 
 Each role walks its screens in a browser whose language is Finnish, then Swedish; the text,
 the placeholders, labels and titles must not contain any of the English strings upstream
-left untranslated (or that the project's own data used to show)."""
+left untranslated (or that the project's own data used to show). axe on the same screens:
+test_admin_accessibility.py."""
 
 import re
 
 import pytest
 
-from tests.browser.conftest import site_query
+from tests.browser.admin_screens import (
+    fi_practice,
+    home_id,
+    open_assessment_form,
+    page_id,
+    send_a_practice_to_the_panel,
+    translated_page,
+)
 
 pytest.importorskip("playwright.sync_api", reason="No browser: playwright is not installed")
 
@@ -31,35 +39,6 @@ VISIBLE_TEXT = """() => {
     }
     return parts.join('\\n');
 }"""
-
-
-def page_id(sql, *params):
-    rows = site_query(sql, *params)
-    return rows[0][0] if rows else None
-
-
-def fi_practice():
-    return page_id(
-        """SELECT p.id FROM wagtailcore_page p JOIN practices_practicemodelpage m ON m.page_ptr_id = p.id
-           JOIN wagtailcore_locale l ON l.id = p.locale_id
-           WHERE l.language_code = 'fi' AND p.alias_of_id IS NULL AND p.live ORDER BY p.id LIMIT 1"""
-    )
-
-
-def translated_page(language):
-    return page_id(
-        """SELECT p.id FROM wagtailcore_page p JOIN practices_practicemodelpage m ON m.page_ptr_id = p.id
-           JOIN wagtailcore_locale l ON l.id = p.locale_id
-           WHERE l.language_code = ? AND p.alias_of_id IS NULL ORDER BY p.id LIMIT 1""",
-        language,
-    )
-
-
-def home_id(language):
-    return page_id(
-        "SELECT p.id FROM wagtailcore_page p JOIN wagtailcore_locale l ON l.id = p.locale_id WHERE p.depth = 2 AND l.language_code = ?",
-        language,
-    )
 
 
 def english_found(tab):
@@ -114,16 +93,6 @@ def walk_translator(tab, found, language):
         found(path, english_found(tab))
 
 
-def open_assessment_form(tab):
-    """The panel's dashboard, then the assessment form of the first practice waiting for it."""
-    tab.goto("/admin/")
-    approve = tab.locator("button[data-workflow-action-url*='/approve/']")
-    assert approve.count(), "no practice waits for the panel"
-    tab.locator("tr", has=approve.first).locator("[data-w-dropdown-target=toggle]").click()
-    approve.first.click()
-    tab.locator(".modal form input[name=recommendation]").first.wait_for()
-
-
 def walk_panel(tab, found):
     tab.goto("/admin/")
     found("/admin/", english_found(tab))
@@ -137,64 +106,10 @@ def walk_moderator(tab, found):
         found(path, english_found(tab))
 
 
-def page_types():
-    return site_query(
-        """SELECT ct.app_label || '.' || ct.model, MIN(p.id) FROM wagtailcore_page p
-           JOIN django_content_type ct ON ct.id = p.content_type_id
-           JOIN wagtailcore_locale l ON l.id = p.locale_id
-           WHERE p.depth > 1 AND p.alias_of_id IS NULL AND l.language_code = 'fi' GROUP BY 1 ORDER BY 1"""
-    )
-
-
-def serious(axe, tab):
-    results = axe.run(tab, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-    return [
-        f"{v['id']} ({v['impact']}, {len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
-def test_axe_finds_nothing_serious_on_the_editing_screens(as_role):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    report = {}
-    editor = as_role("editor")
-    types = page_types()
-    assert len(types) >= 9
-    for page_type, pk in types:
-        editor.goto(f"/admin/pages/{pk}/edit/")
-        editor.wait_for_timeout(500)
-        report[f"edit {page_type}"] = serious(axe, editor)
-    translator = as_role("translator")
-    translator.goto(f"/admin/pages/{translated_page('sv')}/edit/")
-    translator.locator(".js-translation-editor li").first.wait_for()
-    report["translation editor"] = serious(axe, translator)
-    # A practice sent to the panel, for the panel's form (and the language walk after this test).
-    last_practice = page_id(
-        """SELECT p.id FROM wagtailcore_page p JOIN practices_practicemodelpage m ON m.page_ptr_id = p.id
-           JOIN wagtailcore_locale l ON l.id = p.locale_id
-           WHERE l.language_code = 'fi' AND p.alias_of_id IS NULL AND p.live ORDER BY p.id DESC LIMIT 1"""
-    )
-    editor.goto(f"/admin/pages/{last_practice}/edit/")
-    editor.locator("footer .w-dropdown__toggle").click()
-    if editor.locator("button[name=action-submit]").count():  # not already waiting for the panel
-        editor.locator("button[name=action-submit]").click()
-        editor.wait_for_load_state()
-    panel = as_role("panel")
-    open_assessment_form(panel)
-    report["panel assessment form"] = serious(axe, panel)
-    print("\naxe serious/critical violations on admin screens")
-    for screen, found in sorted(report.items()):
-        print(f"  {screen:50} {len(found)}")
-    failures = {screen: found for screen, found in report.items() if found}
-    assert not failures, failures
-
-
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_every_role_reads_the_admin_in_its_language(as_role, language):
     failures = {}
+    send_a_practice_to_the_panel(as_role("editor"))  # for the panel's form
     for role, walk in (
         ("editor", walk_editor),
         ("translator", lambda tab, found: walk_translator(tab, found, language)),
