@@ -47,13 +47,13 @@ check: install-dev
 lint: install-dev
 	$(VENV)/bin/ruff check .
 
-# Parallel pytest processes (pytest-xdist), a browser module in one of them; `TEST_PROCESSES=0`
-# runs them in this one. With REDIS_URL set the tests share its database, and each test empties
+# Parallel pytest processes (pytest-xdist) given the tests in the order tests/conftest.py puts them,
+# a browser module in one process; `TEST_PROCESSES=0` runs them in this one. With REDIS_URL set the tests share its database, and each test empties
 # it (FLUSHDB): then they run in one process.
 TEST_PROCESSES ?= $(if $(REDIS_URL),0,2)
 
 test: check lint
-	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist loadgroup
+	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist loadgroup --no-loadscope-reorder
 
 # Dataset in bench/data/ (or BENCH_DATABASE_URL), query counts, render latency, gunicorn load;
 # writes bench/results.md. See README.md, "Performance".

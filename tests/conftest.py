@@ -66,11 +66,52 @@ def existing_home():
     return home
 
 
+def migrated_copy():
+    """This run's demo build (tests/demo_site.py), whose migrated database an SQLite test database
+    can start from; None when the tests run on another database or without the demo site."""
+    from django.db import connection
+
+    return DEMO_BUILD.get("build") if connection.vendor == "sqlite" else None
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """pytest-django's, and with a migrated copy to start from, Django's `TEST: {"MIGRATE": False}`:
+    the test database gets its tables from the models (seconds, not the half minute of ~250
+    migrations), then `django_db_setup` replaces its content with the migrated copy."""
+    from django.conf import settings
+
+    if migrated_copy() is not None:
+        settings.DATABASES["default"]["TEST"]["MIGRATE"] = False
+
+
+def restore_migrated_copy(build):
+    """The migrated database into the test database (SQLite's backup API), and Django's view of it
+    renewed: the content types' cache and the copy that `serialized_rollback` restores."""
+    import sqlite3
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    connection.ensure_connection()
+    source = sqlite3.connect(build.migrated_database())
+    try:
+        source.backup(connection.connection)
+    finally:
+        source.close()
+    connection.settings_dict["TEST"]["MIGRATE"] = True
+    ContentType.objects.clear_cache()
+    connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database with the home tree built once, not per test: translating a page through
     wagtail-localize is most of a small test's set-up. Each test's changes are rolled back."""
     with django_db_blocker.unblock():
+        build = migrated_copy()
+        if build is not None:
+            restore_migrated_copy(build)
         if existing_home() is None:  # --reuse-db keeps it
             build_home_tree()
 
@@ -160,13 +201,19 @@ def start_demo_build():
     return DEMO_BUILD["build"]
 
 
+# The demo-site tests run before this module: by then the demo is built, and its few hundred
+# requests per test keep the other pytest-xdist process busy while they run. (pytest-django has
+# put the database tests first and the transactional ones after them: that order is kept.)
+DEMO_TESTS_BEFORE = "tests/test_malformed_input.py::"
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
     """Skip engine tests without an engine; run demo-site tests last and start the demo build now.
 
     Tests marked `search_engine` need a real engine: they are skipped, saying so, when none is
-    configured. Tests that need the demo site run last; its build runs beside the other tests
-    (under pytest-xdist, in one worker for all of them).
+    configured. Tests that need the demo site run late (DEMO_TESTS_BEFORE); its build runs beside
+    the other tests (under pytest-xdist, in one process for all of them).
     """
     from django.conf import settings
 
@@ -178,7 +225,9 @@ def pytest_collection_modifyitems(session, config, items):
     needs_demo = [item for item in items
                   if "demo_site" in getattr(item, "fixturenames", ()) or getattr(item, "needs_demo_site", False)]
     if needs_demo:
-        items[:] = [item for item in items if item not in set(needs_demo)] + needs_demo
+        others = [item for item in items if item not in set(needs_demo)]
+        at = next((index for index, item in enumerate(others) if DEMO_TESTS_BEFORE in item.nodeid), len(others))
+        items[:] = others[:at] + needs_demo + others[at:]
         start_demo_build()
 
 
@@ -221,13 +270,16 @@ def demo_server(demo_site, tmp_path_factory):
     )
     url = f"http://127.0.0.1:{port}"
     os.environ["BROWSER_SITE_DATABASE"] = str(site.database)
-    for _ in range(100):
+    started = time.monotonic()
+    while True:  # a minute at most: a busy machine (the other pytest processes) starts it slowly
         try:
-            urllib.request.urlopen(url + "/robots.txt", timeout=1)  # noqa: S310 - our own server
+            urllib.request.urlopen(url + "/robots.txt", timeout=5)  # noqa: S310 - our own server
             break
         except OSError:
             if server.poll() is not None:
                 pytest.fail(f"the server stopped: see {site.folder / 'server.log'}")
+            if time.monotonic() - started > 60:
+                pytest.fail(f"the server did not answer in a minute: see {site.folder / 'server.log'}")
             time.sleep(0.2)
     yield url
     server.terminate()

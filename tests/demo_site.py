@@ -78,58 +78,72 @@ class DemoSite:
 class DemoBuild:
     """`make run`'s first steps, migrate and load the demo content, in processes of their own.
 
-    Every pytest-xdist worker of a run makes one with the run's folder (tests/conftest.py): the
-    first to claim the folder builds the site, the others wait for the outcome it writes there.
+    Every pytest-xdist process of a run makes one with the run's folder (tests/conftest.py): the
+    first to claim the folder builds the site, the others wait for what it writes there. The
+    migrated, still empty database is kept beside the site (`migrated`): the test processes start
+    their SQLite test databases from it instead of migrating each their own.
     """
 
     def __init__(self, folder):
         self.site = DemoSite(Path(folder))
         self.site.folder.mkdir(parents=True, exist_ok=True)
         self.log = self.site.folder / "build.log"
-        self.outcome = self.site.folder / "outcome"
+        self.migrated = self.site.folder / "migrated.sqlite3"
         self.process = None
         self.stopped = False
         self.thread = None
         try:
             os.close(os.open(self.site.folder / "claimed", os.O_CREAT | os.O_EXCL))
         except FileExistsError:
-            return  # another worker of this run builds it
+            return  # another process of this run builds it
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
 
-    @property
-    def builds_here(self):
-        return self.thread is not None
+    def marker(self, step):
+        return self.site.folder / f"{step}.outcome"
 
     def run(self):
-        outcome = "failed"
         try:
             with open(self.log, "w") as output:
-                for command in (["migrate", "--noinput"], ["load_demo_content"]):
-                    if self.stopped:
-                        return
-                    self.process = subprocess.Popen(
-                        MANAGE + command, cwd=PROJECT, env=self.site.env, stdout=output, stderr=subprocess.STDOUT
-                    )
-                    if self.process.wait() != 0:
-                        return
-            outcome = "ok"
+                if self.manage(output, ["migrate", "--noinput"], DATABASE_URL=f"sqlite:///{self.migrated}"):
+                    self.marker("migrated").write_text("ok")
+                    # Then what `make run` does on its database: migrate (nothing is left to do), load.
+                    shutil.copyfile(self.migrated, self.site.database)
+                    if self.manage(output, ["migrate", "--noinput"]) and self.manage(output, ["load_demo_content"]):
+                        self.marker("built").write_text("ok")
         finally:
-            self.outcome.write_text(outcome)
+            for step in ("migrated", "built"):
+                if not self.marker(step).exists():
+                    self.marker(step).write_text("failed")
 
-    def wait(self, timeout=1800):
-        if self.thread is not None:
-            self.thread.join()
+    def manage(self, output, command, **env):
+        if self.stopped:
+            return False
+        self.process = subprocess.Popen(
+            MANAGE + command, cwd=PROJECT, env={**self.site.env, **env}, stdout=output, stderr=subprocess.STDOUT
+        )
+        return self.process.wait() == 0
+
+    def wait_for(self, step, timeout=1800):
         waited = 0.0
-        while not self.outcome.exists() and waited < timeout:
-            time.sleep(0.5)
-            waited += 0.5
-        if not self.outcome.exists() or self.outcome.read_text() != "ok":
+        while not self.marker(step).exists() and waited < timeout:
+            time.sleep(0.2)
+            waited += 0.2
+        if not self.marker(step).exists() or self.marker(step).read_text() != "ok":
             raise AssertionError(f"building the demo site failed: see {self.log}")
+
+    def wait(self):
+        """The demo site, once built."""
+        self.wait_for("built")
         return self.site
 
+    def migrated_database(self):
+        """The SQLite file that `migrate` made, once made."""
+        self.wait_for("migrated")
+        return self.migrated
+
     def finish(self, interrupted=False):
-        """At the end of this process's tests: a build other workers may still wait for is let run to its end."""
+        """At the end of this process's tests: a build other processes may still wait for is let run to its end."""
         if self.thread is None:
             return
         if interrupted:
