@@ -209,7 +209,7 @@ DEMO_TESTS_BEFORE = "tests/test_malformed_input.py::"
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
-    """Skip engine tests without an engine; run demo-site tests last and start the demo build now.
+    """Skip engine tests without an engine; schedule the demo-site tests and start the demo build now.
 
     Tests marked `search_engine` need a real engine: they are skipped, saying so, when none is
     configured. Tests that need the demo site run late (DEMO_TESTS_BEFORE); its build runs beside

@@ -102,19 +102,25 @@ class DemoBuild:
     def marker(self, step):
         return self.site.folder / f"{step}.outcome"
 
+    def mark(self, step, outcome):
+        """Written whole, then renamed into place: a waiting process never reads half of it."""
+        partial = self.site.folder / f"{step}.partial"
+        partial.write_text(outcome)
+        os.replace(partial, self.marker(step))
+
     def run(self):
         try:
             with open(self.log, "w") as output:
                 if self.manage(output, ["migrate", "--noinput"], DATABASE_URL=f"sqlite:///{self.migrated}"):
-                    self.marker("migrated").write_text("ok")
+                    self.mark("migrated", "ok")
                     # Then what `make run` does on its database: migrate (nothing is left to do), load.
                     shutil.copyfile(self.migrated, self.site.database)
                     if self.manage(output, ["migrate", "--noinput"]) and self.manage(output, ["load_demo_content"]):
-                        self.marker("built").write_text("ok")
+                        self.mark("built", "ok")
         finally:
             for step in ("migrated", "built"):
                 if not self.marker(step).exists():
-                    self.marker(step).write_text("failed")
+                    self.mark(step, "failed")
 
     def manage(self, output, command, **env):
         if self.stopped:
