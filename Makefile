@@ -47,9 +47,9 @@ check: install-dev
 lint: install-dev
 	$(VENV)/bin/ruff check .
 
-# Parallel pytest processes (pytest-xdist) given the tests in the order tests/conftest.py puts them,
-# a browser module in one process; `TEST_PROCESSES=0` runs them in this one. With REDIS_URL set the tests share its database, and each test empties
-# it (FLUSHDB): then they run in one process.
+# Parallel pytest processes (pytest-xdist), given the tests in the order tests/conftest.py puts
+# them, a browser module in one process; `TEST_PROCESSES=0` runs them in this one. With REDIS_URL
+# set the tests share its database and each test empties it (FLUSHDB): then they run in one.
 TEST_PROCESSES ?= $(if $(REDIS_URL),0,2)
 
 test: check lint

@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(items):
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-            item.needs_demo_site = True  # through `site_url`: tests/conftest.py runs them last
+            item.needs_demo_site = True  # through `site_url`: tests/conftest.py schedules them late
 
 
 @pytest.fixture(scope="session")

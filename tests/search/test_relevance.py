@@ -33,6 +33,7 @@ def load_demo_site(django_capture_on_commit_callbacks):
     # the translations' on-commit publishing runs when the loading ends.
     with open("/dev/null", "w") as quiet, django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo_content", stdout=quiet)
+    # The command builds the index at its end, before the commit above published the translations.
     with open("/dev/null", "w") as quiet:
         call_command("update_index", stdout=quiet)
 
