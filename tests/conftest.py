@@ -74,6 +74,16 @@ def migrated_copy():
     return DEMO_BUILD.get("build") if connection.vendor == "sqlite" else None
 
 
+def copy_of_the_migrated_database(target):
+    """The run's migrated SQLite database copied to `target` (for a server of a test's own, on any
+    database); False when this run has no demo build, and the caller migrates its own."""
+    build = DEMO_BUILD.get("build")
+    if build is None:
+        return False
+    shutil.copyfile(build.migrated_database(), target)
+    return True
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """pytest-django's, and with a migrated copy to start from, Django's `TEST: {"MIGRATE": False}`:
@@ -205,6 +215,17 @@ def start_demo_build():
 # requests per test keep the other pytest-xdist process busy while they run. (pytest-django has
 # put the database tests first and the transactional ones after them: that order is kept.)
 DEMO_TESTS_BEFORE = "tests/test_malformed_input.py::"
+
+
+def pytest_itemcollected(item):
+    """A test that uses a module-scoped fixture runs in the process that runs the rest of its module
+    (pytest-xdist's `--dist loadgroup`; other tests go where a process is free): the fixture is
+    built once per run, not once per process."""
+    fixtures = getattr(item, "_fixtureinfo", None)
+    if fixtures is not None and any(
+        definitions[-1].scope == "module" for definitions in fixtures.name2fixturedefs.values()
+    ):
+        item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.hookimpl(trylast=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from bench.load import Server, get, production_env, redis_answers
+from tests.conftest import copy_of_the_migrated_database
 
 PROJECT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
@@ -35,13 +36,17 @@ build(%r)
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """Production settings (static files aside, see production_settings.py) on a fresh SQLite database."""
+    """Production settings (static files aside, see production_settings.py) on a fresh SQLite database
+    (a copy of the run's migrated one, tests/conftest.py, where there is one)."""
     workdir = tmp_path_factory.mktemp("workers")
     env = production_env(f"sqlite:///{workdir / 'site.sqlite3'}", workdir / "static", workdir / "media", 600, False)
     env["ALLOWED_HOSTS"] = "127.0.0.1,localhost"
     env["DJANGO_SETTINGS_MODULE"] = "tests.visibility.production_settings"
     env.pop("REDIS_URL", None)
-    for command in (["manage.py", "migrate", "--noinput", "-v0"], ["-c", SETUP % PASSWORD]):
+    commands = [["-c", SETUP % PASSWORD]]
+    if not copy_of_the_migrated_database(workdir / "site.sqlite3"):
+        commands.insert(0, ["manage.py", "migrate", "--noinput", "-v0"])
+    for command in commands:
         result = subprocess.run([sys.executable, *command], cwd=PROJECT, env=env, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr[-3000:]
     return env, json.loads(result.stdout.strip().splitlines()[-1])
