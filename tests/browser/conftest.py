@@ -144,8 +144,9 @@ def login_states():
 def as_role(browser, site_url, login_states):
     """`as_role("editor", "sv")`: a tab logged in as that demo user, with its admin in that language.
 
-    The language is set as a user does, in the account settings, and stays the user's
-    preference until a later call asks for another.
+    The language is set as a user does, in the account settings, the first time in a process;
+    later changes go to the user's profile row directly (the account form is slow and
+    already shown to work). It stays the user's preference until a later call asks for another.
     """
     opened = []
 
@@ -165,9 +166,17 @@ def as_role(browser, site_url, login_states):
         )
         tab = guard_outside_requests(context.new_page(), site_url)
         opened.append(context)
-        if login_states.get(("language", username)) != language:
+        if ("language", username) in login_states and login_states[("language", username)] != language:
+            # Set through the account form before (below): later changes go straight to the profile.
+            site_execute(
+                """UPDATE wagtailusers_userprofile SET preferred_language = ?
+                   WHERE user_id = (SELECT id FROM auth_user WHERE username = ?)""",
+                language, username,
+            )
+            login_states[("language", username)] = language
+        elif login_states.get(("language", username)) != language:
             # The admin's language is the user's preference (unprefixed URLs are Finnish otherwise),
-            # set on first use: an earlier run may have left another one in the database.
+            # set on first use as a user does: an earlier run may have left another one in the database.
             tab.goto("/admin/account/")
             assert tab.locator("#id_locale-preferred_language").count(), f"{username}: no account form at {tab.url}"
             tab.select_option("#id_locale-preferred_language", language)
@@ -185,6 +194,18 @@ def as_role(browser, site_url, login_states):
     yield open_tab
     for context in opened:
         context.close()
+
+
+def site_execute(sql, *params):
+    """A change to the demo site's database (the server's SQLite file), where the admin is not under test."""
+    import sqlite3
+
+    connection = sqlite3.connect(os.environ["BROWSER_SITE_DATABASE"], timeout=30)
+    try:
+        with connection:
+            assert connection.execute(sql, params).rowcount == 1, sql
+    finally:
+        connection.close()
 
 
 def site_query(sql, *params):
