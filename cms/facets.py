@@ -299,15 +299,22 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
 
     def counts(self):
         """{facet name: {str(value): count}}: each facet's counts under the other facets, in one query."""
-        queries = [facet.count_query(self.filtered(skip=name), name) for name, facet in self.filters.items()]
-        if not queries:
+        if not self.filters:
             return {}
-        union = queries[0].union(*queries[1:], all=True).order_by("facet_label")
-        # Kept until what the public sees changes, under the query itself: the same SQL, the same counts.
-        sql, params = union.query.sql_with_params()
-        key = hashlib.sha256(repr((union.db, sql, params)).encode()).hexdigest()
+
+        def read():
+            queries = [facet.count_query(self.filtered(skip=name), name) for name, facet in self.filters.items()]
+            return list(queries[0].union(*queries[1:], all=True).order_by("facet_label"))
+
+        # Kept until what the public sees changes. The counting query follows from the listing's
+        # class (its facets are class attributes), the results it starts from and the values
+        # chosen, so those are its key: compiling the union itself for a key cost more than the
+        # rest of the counting on a hit.
+        sql, params = self.queryset.query.sql_with_params()
+        chosen = sorted((name, repr(value)) for name, value in self.form.cleaned_data.items())
+        key = hashlib.sha256(repr((type(self).__module__, type(self).__qualname__, self.queryset.db, sql, params, chosen)).encode()).hexdigest()
         rows = {name: [] for name in self.filters}
-        for name, value, label, count in kept_for_the_public("facet-counts", key, lambda: list(union)):
+        for name, value, label, count in kept_for_the_public("facet-counts", key, read):
             rows[name].append((value, label, count))
         return {name: self.filters[name].read_counts(facet_rows) for name, facet_rows in rows.items()}
 

@@ -5,13 +5,14 @@ counts and URLs through the pages; these check the parser and the option rules o
 """
 
 import pytest
+from django.db.models import Q
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Locale
 
 from blog.models import BlogPage
-from cms.facets import MAX_VALUES, Facet, FacetedListing, FacetState, Filters, Option, crosses_many
+from cms.facets import MAX_VALUES, Facet, FacetedListing, FacetState, Filters, FlagFacet, Option, crosses_many
 from home.models import PilotReportPage
 from materials.models import MaterialPage
 from practices.models import PracticeModelPage
@@ -80,6 +81,19 @@ def test_counts_are_taken_under_the_other_facets():
     # The chosen value stays offered (checked) though nothing has both.
     assert {o.value: o.count for o in facet(result, "language").options} == {"fi": 0, "sv": 1}
     assert {o.value: o.count for o in facet(result, "one_language").options} == {"fi": 1, "sv": 0}
+
+
+def test_listings_over_the_same_results_keep_their_own_counts():
+    """Counts are kept under the listing's class, its results and the values chosen: another
+    listing's facet of the same name over the same results is counted for itself."""
+
+    class FinnishOnly(FacetedListing):
+        language = FlagFacet(label="Finnish", option_label="Finnish only", condition=Q(language_code="fi"))
+        one_language = LocaleListing.base_filters["one_language"]
+
+    assert {o.value: o.count for o in facet(listing(""), "language").options} == {"fi": 1, "sv": 1, "en": 1}
+    flagged = FinnishOnly(QueryDict(""), Locale.objects.order_by("language_code"))
+    assert [(o.value, o.count) for o in facet(flagged, "language").options] == [("1", 1)]
 
 
 def test_a_facet_over_a_relation_with_several_rows_filters_through_a_subquery():
