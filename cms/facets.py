@@ -268,9 +268,12 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
 
     per_page = 12
 
-    def __init__(self, params, queryset, page_number=None):
+    def __init__(self, params, queryset, page_number=None, *, source=None):
+        """`source`: what the results are, given the listing's class (its index page's id), if
+        it says so alone; the counts are kept under it (else under the results' SQL)."""
         super().__init__(data=params, queryset=queryset)
         self.page_number = page_number
+        self.source = source
         self._terms = {}
         self.form.is_valid()  # invalid facets drop out of cleaned_data (ignored); their errors are shown
 
@@ -308,11 +311,12 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
 
         # Kept until what the public sees changes. The counting query follows from the listing's
         # class (its facets are class attributes), the results it starts from and the values
-        # chosen, so those are its key: compiling the union itself for a key cost more than the
-        # rest of the counting on a hit.
-        sql, params = self.queryset.query.sql_with_params()
+        # chosen, so those are its key: compiling the union, or even the results' query, for a
+        # key cost more than the rest of the counting on a hit.
+        source = self.source if self.source is not None else self.queryset.query.sql_with_params()
         chosen = sorted((name, repr(value)) for name, value in self.form.cleaned_data.items())
-        key = hashlib.sha256(repr((type(self).__module__, type(self).__qualname__, self.queryset.db, sql, params, chosen)).encode()).hexdigest()
+        listing = (type(self).__module__, type(self).__qualname__, self.queryset.db)
+        key = hashlib.sha256(repr((listing, source, chosen)).encode()).hexdigest()
         rows = {name: [] for name in self.filters}
         for name, value, label, count in kept_for_the_public("facet-counts", key, read):
             rows[name].append((value, label, count))

@@ -65,7 +65,8 @@ class Registry(FacetedListing):
     series = Facet("series__slug", label=_("Series"), choices=terms(MaterialSeries))
 
     def __init__(self, index_page, params, page_number=None):
-        super().__init__(params, visible_pages(MaterialPage.objects.child_of(index_page)), page_number)
+        materials = visible_pages(MaterialPage.objects.child_of(index_page))
+        super().__init__(params, materials, page_number, source=index_page.pk)
 
     def results(self):
         return with_card_data(self.filtered()).order_by(

@@ -33,7 +33,7 @@ class PracticeListing(FacetedListing):
         practices = visible_pages(PracticeModelPage.objects.child_of(index_page)).annotate(
             recommendation=recommended_subquery()
         )
-        super().__init__(params, practices, page_number)
+        super().__init__(params, practices, page_number, source=index_page.pk)
 
     def results(self):
         return (

@@ -95,3 +95,17 @@ def test_query_count_does_not_grow_with_the_number_of_practices(client, index):
     large = count_queries(client, url)
     assert small == large
     assert small < 40  # 26 at the time of writing
+
+
+def test_a_second_index_counts_only_its_own_practices(client, home, index, catalogue):
+    """The counts are kept per index page (cms.facets, `source`): another index's come from its own practices."""
+    from tests.factories.practices import PracticeIndexPageFactory
+
+    other = PracticeIndexPageFactory(parent=home, slug="toinen-kokoelma")
+    PracticeModelPageFactory(parent=other, title="E", themes=[catalogue["a"].themes.first()], region="uusimaa")
+    _titles, counts, _html = listing(client, index)
+    assert counts[("theme", "tyollisyys")] == 2 and counts[("region", "uusimaa")] == 2
+    titles, other_counts, _html = listing(client, other)
+    assert titles == ["E"]
+    assert other_counts[("theme", "tyollisyys")] == 1 and other_counts[("region", "uusimaa")] == 1
+    assert ("theme", "koulutus") not in other_counts
