@@ -95,7 +95,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         from .listing import BlogListing
 
         context = super().get_context(request, *args, **kwargs)
-        listing = BlogListing(request.GET, self.live_posts(), request.GET.get("page"))
+        listing = BlogListing(request.GET, self.live_posts(), request.GET.get("page"), source=self.pk)
         context.update({"listing": listing, "page_obj": listing.page_obj, "posts": list(listing.page_obj.object_list)})
         return context
 

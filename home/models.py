@@ -218,7 +218,7 @@ class ProjectPage(OptionalPeriodMixin, BasePage, OutdatedNoticeMixin):  # noqa: 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sub_projects"] = self.sub_projects()
-        pilots = PilotListing(self.pilot_reports(), request.GET, request.GET.get("page"))
+        pilots = PilotListing(self.pilot_reports(), request.GET, request.GET.get("page"), source=self.pk)
         context["pilots"] = pilots if pilots.totals["pilots"] else None
         return context
 

@@ -19,8 +19,8 @@ class PilotListing(FacetedListing):
     theme = Facet("theme", label=_("Theme"), choices=PilotTheme.choices)
     region = Facet("region", label=_("Region"), choices=Region.choices)
 
-    def __init__(self, pilots, params, page_number=None):
-        super().__init__(params, pilots, page_number)
+    def __init__(self, pilots, params, page_number=None, *, source=None):
+        super().__init__(params, pilots, page_number, source=source)
         self.totals = pilots.aggregate(pilots=Count("pk"), rounds=Count("call_round", distinct=True))
 
 

@@ -92,6 +92,23 @@ def build_listings():
             themes=[first],
             starts_at=timezone.now() - datetime.timedelta(days=10 + number),
         )
+    # A second listing of each kind, with one item of value A2: it counts only its own. (Nothing
+    # of these items is found by the search words: the factory's source project, "Kotona
+    # Suomessa", shares its stem with the compound "kotopolku".)
+    second = {
+        "practices": PracticeIndexPageFactory(parent=home, slug="toiset-kaytannot"),
+        "materials": MaterialIndexPageFactory(parent=home, slug="toiset-materiaalit"),
+        "blog": BlogIndexPageFactory(parent=home, slug="toinen-blogi"),
+        "pilots": ProjectPageFactory(parent=home, title="Toinen hanke", slug="toinen-hanke"),
+        "events": EventIndexPageFactory(parent=home, slug="toiset-tapahtumat"),
+    }
+    PracticeModelPageFactory(parent=second["practices"], title="Toinen käytäntö", themes=[last], region="uusimaa")
+    MaterialPageFactory(
+        parent=second["materials"], title="Toinen materiaali", source_project="", languages=["ar"], material_type="video"
+    )
+    BlogPageFactory(parent=second["blog"], title="Toinen kirjoitus", kind="blog", date=datetime.date(2024, 6, 1))
+    PilotReportPageFactory(parent=second["pilots"], title="Toinen pilotti", call_round=2, region="uusimaa", theme="guidance")
+    EventPageFactory(parent=second["events"], title="Toinen tapahtuma", themes=[last], starts_at=in_days(3))
     return {
         "practices": practices.url,
         "materials": materials.url,
@@ -99,6 +116,7 @@ def build_listings():
         "pilots": project.url,
         "events": events.url,
         "search": "/search/",
+        **{f"second {name}": page.url for name, page in second.items()},
     }
 
 
@@ -341,3 +359,13 @@ def test_counts_and_results_follow_an_unpublish_at_once(client, paths, listing):
     after = get(client, path, listing)
     assert sum(count for name, _value, count, _chosen in after.options() if name == listing.facet) == total - 1
     assert gone not in every_result(client, path, listing)
+
+
+@pytest.mark.parametrize("listing", [listing for listing in LISTINGS if listing.name != "search"], ids=str)
+def test_a_second_listing_of_the_kind_counts_only_its_own_items(client, paths, listing):
+    """Counts kept for one listing (cms.facets) are never another's: each index page counts its own."""
+    def counts(path):
+        return {value: count for name, value, count, _chosen in get(client, path, listing).options() if name == listing.facet}
+
+    assert counts(paths[listing.name]) == {listing.a1: SIZE - 1, listing.a2: 1}
+    assert counts(paths[f"second {listing.name}"]) == {listing.a2: 1}
