@@ -269,8 +269,8 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
     per_page = 12
 
     def __init__(self, params, queryset, page_number=None, *, source=None):
-        """`source`: what the results are, given the listing's class (its index page's id), if
-        it says so alone; the counts are kept under it (else under the results' SQL)."""
+        """`source`: with the listing's class, what says which results it starts from (its page's
+        id), where that alone says it; the counts are kept under it, else under the results' SQL."""
         super().__init__(data=params, queryset=queryset)
         self.page_number = page_number
         self.source = source
