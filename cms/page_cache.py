@@ -20,7 +20,8 @@ where one process serves everything (`SERVES_FROM_ONE_PROCESS`: the development 
 and the tests), and production refuses it (`cms.checks`).
 
 The hit path does as little as it can: one cache round trip (the generation and the entry
-together), no session, no authentication, no locale or site look-up. `serve_from_cache`
+together, or the generation alone when this process keeps a copy of the entry), no session,
+no authentication, no locale or site look-up. `serve_from_cache`
 answers hits in front of Django altogether (cms/wsgi.py); `AnonymousPageCacheMiddleware`
 stores the responses, and answers hits for servers that do not use cms/wsgi.py (runserver,
 the test client). Both compute the key from the raw request (`key_for`), so anything that
@@ -361,14 +362,55 @@ def _read_many(keys):
     return {key: client.decode(value) for key, value in zip(keys, values, strict=True) if value is not None}
 
 
+# Entries this process has served, kept here too (at most this many, the least recently served
+# dropped first): a hit on one of them reads only the generation from the cache, not the page.
+# An entry is only ever served with the generation it was stored under, so a copy is exactly as
+# fresh as the shared entry: the first request after a change reads a new generation and misses.
+HIT_COPIES = 200
+_hit_copies = OrderedDict()
+_hit_copies_lock = threading.Lock()
+
+
+def forget_hit_copies():
+    with _hit_copies_lock:
+        _hit_copies.clear()
+
+
+def _copy_of(key):
+    with _hit_copies_lock:
+        entry = _hit_copies.get(key)
+        if entry is not None:
+            _hit_copies.move_to_end(key)
+        return entry
+
+
+def _keep_copy(key, entry):
+    with _hit_copies_lock:
+        _hit_copies[key] = entry
+        _hit_copies.move_to_end(key)
+        while len(_hit_copies) > HIT_COPIES:
+            _hit_copies.popitem(last=False)
+
+
 def lookup(environ):
-    """The stored (status, headers, body, on_hit) answering `environ`, or None: one cache round trip."""
+    """The stored (status, headers, body, on_hit) answering `environ`, or None: one cache round trip,
+    which carries only the generation when this process holds a copy of the entry."""
     key = key_for(environ)
-    found = _read_many([GENERATION_KEY, key])
-    entry = found.get(key)
+    entry = _copy_of(key) if _has_local_copies() else None
+    if entry is not None:
+        current = _read_many([GENERATION_KEY]).get(GENERATION_KEY)
+        if entry[0] != current:
+            entry = None  # a change since: the shared entry, if any, is of the new generation
+    if entry is None:
+        found = _read_many([GENERATION_KEY, key])
+        entry, current = found.get(key), found.get(GENERATION_KEY)
+        if entry is None or entry[0] != current:
+            return None
+        if _has_local_copies():
+            _keep_copy(key, entry)
     # The entry's own end, not only the cache's: Redis expires whole seconds late at most, and
     # a scheduled change (a page's expiry, an event's end) must not be outlived by a moment.
-    if entry is None or entry[0] != found.get(GENERATION_KEY) or entry[1] <= time.time():
+    if entry[1] <= time.time():
         return None
     return entry[2:]
 

@@ -197,6 +197,39 @@ def test_a_request_that_differs_is_never_given_the_stored_copy(home, settings, d
     assert django.calls == 2
 
 
+@pytest.mark.skipif(not django_settings.REDIS_URL, reason="copies in the process are kept only beside a shared cache")
+def test_a_process_copy_of_a_hit_is_served_only_while_its_generation_is_current(home, django_capture_on_commit_callbacks):
+    """The process serves its copy of a hit after reading only the generation; a change made by any
+    process (here: the generation bumped in Redis directly, as another worker's publish does) ends
+    it at once, and the next answer is the page as it is now."""
+    from django.core.cache import cache
+
+    from cms import page_cache
+
+    page = StandardPageFactory(parent=home, title="Vanha otsikko", slug="sivu")
+    django = CountingApplication()
+    application = serve_from_cache(django)
+    wsgi_get(application, "/sivu/")
+    status, headers, body = wsgi_get(application, "/sivu/")
+    assert headers["X-Page-Cache"] == "hit" and "Vanha otsikko" in body.decode()
+    key = page_cache.key_for(RequestFactory().get("/sivu/").environ)
+    assert page_cache._copy_of(key) is not None
+    cache.delete(key)  # evicted from Redis: the copy is still this generation's page
+    assert wsgi_get(application, "/sivu/")[1]["X-Page-Cache"] == "hit" and django.calls == 1
+
+    cache.incr(page_cache.GENERATION_KEY)  # another worker's change, unknown to this process
+    assert wsgi_get(application, "/sivu/")[1]["X-Page-Cache"] == "miss" and django.calls == 2
+
+    page.title = "Uusi otsikko"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    status, headers, body = wsgi_get(application, "/sivu/")
+    assert headers["X-Page-Cache"] == "miss" and "Uusi otsikko" in body.decode() and "Vanha" not in body.decode()
+    status, headers, body = wsgi_get(application, "/sivu/")
+    assert headers["X-Page-Cache"] == "hit" and "Uusi otsikko" in body.decode()
+    assert django.calls == 3
+
+
 def test_a_refused_host_is_never_stored(home):
     django = CountingApplication()
     application = serve_from_cache(django)
