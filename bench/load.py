@@ -3,14 +3,14 @@ a bare WSGI app serving the same bytes (the ceiling), and the workers' memory gr
 
 gunicorn runs `cms.wsgi` with the production settings (a throwaway SECRET_KEY,
 ALLOWED_HOSTS=127.0.0.1, SECURE_SSL_REDIRECT off, DEBUG off), 2 sync workers, static files
-collected into a temporary STATIC_ROOT and served by whitenoise. Three servers in turn:
+collected into a temporary STATIC_ROOT and served by whitenoise. The servers:
 
 * PAGE_CACHE_SECONDS=0: the workers' memory after 1 000 and after 10 000 requests over every
   page kind, then every page kind uncached, then the static file;
-* `bench.bare_wsgi` serving the cached page's bytes: the ceiling of this gunicorn here;
-* PAGE_CACHE_SECONDS=600 with Redis (BENCH_REDIS_URL, default db 15, emptied first) when Redis answers, so
-  both workers share one cache; without Redis there is no page cache (a per-process cache
-  could not be emptied in every worker, see cms/page_cache.py).
+* `bench.bare_wsgi` serving the cached page's bytes (the ceiling of this gunicorn here) beside
+  PAGE_CACHE_SECONDS=600 with Redis (BENCH_REDIS_URL, default db 15, emptied first) when Redis
+  answers, so both workers share one cache (without Redis there is no page cache: a per-process
+  cache could not be emptied in every worker, see cms/page_cache.py); their runs alternate.
 
 The client is `wrk` (2 threads, 16 connections) when it is on PATH, else a bounded Python
 client with 16 threads. Every target is 127.0.0.1; every loop is bounded by time.
@@ -265,30 +265,35 @@ def measure(database_url, media_root, pages, cached_kind, seconds=10, runs=3, me
 
         body_file = static_root / "bare-body.html"
         body_file.write_bytes(body)
-        server = Server({**env, "BENCH_BARE_BODY": str(body_file)}, app="bench.bare_wsgi")
-        try:
-            server.wait("/")
-            result["bare"] = rps(server.port, "/", seconds, runs)
-            out(f"  bare WSGI app ({len(body)} bytes of {cached_path}): {result['bare']['rps']:.0f} rps")
-        finally:
-            server.stop()
-
         if redis:
             import redis as redis_client
 
             redis_client.Redis.from_url(REDIS_URL).flushdb()
-        env = production_env(database_url, static_root, media_root, 600, redis)
-        server = Server(env)
+        # The ceiling and the cached page side by side, their runs taken in turn: a drift in
+        # this machine's speed (other processes, CPU frequency) then touches both alike, and
+        # their ratio, the figure that matters, is read from runs minutes apart at most.
+        bare = Server({**env, "BENCH_BARE_BODY": str(body_file)}, app="bench.bare_wsgi")
+        cached = Server(production_env(database_url, static_root, media_root, 600, redis))
         try:
-            server.wait(cached_path)
+            bare.wait("/")
+            cached.wait(cached_path)
             for _ in range(4):  # fill the cache (each worker, if there is no shared cache)
-                status, headers, _body = get(server.port, cached_path)
+                status, headers, _body = get(cached.port, cached_path)
             result["cache_header"] = headers.get("X-Page-Cache", "absent")
             out(f"  cached page: X-Page-Cache: {result['cache_header']}")
-            result["cached"] = rps(server.port, cached_path, seconds, runs)
-            out(f"  cached page {cached_path}: {result['cached']['rps']:.0f} rps")
+            turns = [(rps(bare.port, "/", seconds, 1), rps(cached.port, cached_path, seconds, 1)) for _ in range(runs)]
+            result["bare"], result["cached"] = (
+                {"rps": statistics.median(values), "runs": values, "bad": sum(one[index]["bad"] for one in turns),
+                 "socket_errors": "; ".join(one[index]["socket_errors"] for one in turns if one[index]["socket_errors"])}
+                for index, values in enumerate(([one[0]["rps"] for one in turns], [one[1]["rps"] for one in turns]))
+            )
+            result["cached"]["paired_shares"] = [one[1]["rps"] / one[0]["rps"] for one in turns]
+            out(f"  bare WSGI app ({len(body)} bytes of {cached_path}): {result['bare']['rps']:.0f} rps")
+            out(f"  cached page {cached_path}: {result['cached']['rps']:.0f} rps "
+                f"(runs in turn with the bare app: {', '.join(f'{share:.0%}' for share in result['cached']['paired_shares'])} of it)")
         finally:
-            server.stop()
+            bare.stop()
+            cached.stop()
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
     return result
