@@ -399,8 +399,10 @@ def lookup(environ):
     entry = _copy_of(key) if _has_local_copies() else None
     if entry is not None:
         current = _read_many([GENERATION_KEY]).get(GENERATION_KEY)
-        if entry[0] != current:
-            entry = None  # a change since: the shared entry, if any, is of the new generation
+        if entry[0] != current or entry[1] <= time.time():
+            # A change since (the shared entry, if any, is of the new generation), or the copy
+            # has ended (the shared entry may be a newer rendering): read the shared one.
+            entry = None
     if entry is None:
         found = _read_many([GENERATION_KEY, key])
         entry, current = found.get(key), found.get(GENERATION_KEY)

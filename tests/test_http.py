@@ -1,5 +1,6 @@
 """Response headers, the anonymous page cache and admin login throttling."""
 
+import time
 from io import BytesIO
 
 import pytest
@@ -216,6 +217,13 @@ def test_a_process_copy_of_a_hit_is_served_only_while_its_generation_is_current(
     assert page_cache._copy_of(key) is not None
     cache.delete(key)  # evicted from Redis: the copy is still this generation's page
     assert wsgi_get(application, "/sivu/")[1]["X-Page-Cache"] == "hit" and django.calls == 1
+    # A copy that has ended gives way to the shared entry (stored again meanwhile, e.g. by
+    # another worker after a scheduled change), which is served and kept in its place.
+    ended = page_cache._copy_of(key)
+    page_cache._keep_copy(key, (ended[0], time.time() - 1, *ended[2:]))
+    cache.set(key, ended, 60)
+    assert wsgi_get(application, "/sivu/")[1]["X-Page-Cache"] == "hit" and django.calls == 1
+    assert page_cache._copy_of(key)[1] == ended[1]
 
     cache.incr(page_cache.GENERATION_KEY)  # another worker's change, unknown to this process
     assert wsgi_get(application, "/sivu/")[1]["X-Page-Cache"] == "miss" and django.calls == 2
