@@ -119,18 +119,52 @@ def _bump():
         cache.set(GENERATION_KEY, secrets.randbelow(2**62), None)
 
 
+class ProcessCopies:
+    """At most `size` values kept in this process, the least recently used dropped first."""
+
+    def __init__(self, size):
+        self.size = size
+        self.values = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.values.get(key)
+            if value is not None:
+                self.values.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self.lock:
+            self.values[key] = value
+            self.values.move_to_end(key)
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.values.clear()
+
+
 # Entries whose key carries the generation are also kept in each process (`kept`), at most
 # this many: reading them from Redis was most of the round trips of an uncached page. A key
 # with the generation in it never names stale content, and each copy ends when its entry does.
 LOCAL_ENTRIES = 2000
 KEPT_PREFIX = "kept:"  # (end, value) pairs: apart from what earlier versions stored under the bare names
-_local = OrderedDict()
-_local_lock = threading.Lock()
+_local = ProcessCopies(LOCAL_ENTRIES)
+
+# Entries this process has served, kept here too (at most this many, the least recently served
+# dropped first): a hit on one of them reads only the generation from the cache, not the page.
+# An entry is only ever served with the generation it was stored under, so a copy is exactly as
+# fresh as the shared entry: the first request after a change reads a new generation and misses.
+HIT_COPIES = 200
+_hit_copies = ProcessCopies(HIT_COPIES)
 
 
 def forget_local():
-    with _local_lock:
-        _local.clear()
+    """Drop this process's copies (kept answers and served pages)."""
+    _local.clear()
+    _hit_copies.clear()
 
 
 def _has_local_copies():
@@ -143,29 +177,21 @@ def keep(key, value, seconds):
     key, end = KEPT_PREFIX + key, time.time() + seconds
     cache.set(key, (end, value), seconds)
     if _has_local_copies():
-        with _local_lock:
-            _local[key] = (end, value)
-            _local.move_to_end(key)
-            while len(_local) > LOCAL_ENTRIES:
-                _local.popitem(last=False)
+        _local.put(key, (end, value))
 
 
 def kept(key):
     """What `keep` kept under `key` and has not ended, or None: this process's copy if it has one."""
     key, now = KEPT_PREFIX + key, time.time()
     if _has_local_copies():
-        with _local_lock:
-            found = _local.get(key)
+        found = _local.get(key)
         if found is not None and found[0] > now:
             return found[1]
     found = cache.get(key)
     if found is None or found[0] <= now:
         return None
     if _has_local_copies():
-        with _local_lock:
-            _local[key] = found
-            while len(_local) > LOCAL_ENTRIES:
-                _local.popitem(last=False)
+        _local.put(key, found)
     return found[1]
 
 
@@ -362,41 +388,11 @@ def _read_many(keys):
     return {key: client.decode(value) for key, value in zip(keys, values, strict=True) if value is not None}
 
 
-# Entries this process has served, kept here too (at most this many, the least recently served
-# dropped first): a hit on one of them reads only the generation from the cache, not the page.
-# An entry is only ever served with the generation it was stored under, so a copy is exactly as
-# fresh as the shared entry: the first request after a change reads a new generation and misses.
-HIT_COPIES = 200
-_hit_copies = OrderedDict()
-_hit_copies_lock = threading.Lock()
-
-
-def forget_hit_copies():
-    with _hit_copies_lock:
-        _hit_copies.clear()
-
-
-def _copy_of(key):
-    with _hit_copies_lock:
-        entry = _hit_copies.get(key)
-        if entry is not None:
-            _hit_copies.move_to_end(key)
-        return entry
-
-
-def _keep_copy(key, entry):
-    with _hit_copies_lock:
-        _hit_copies[key] = entry
-        _hit_copies.move_to_end(key)
-        while len(_hit_copies) > HIT_COPIES:
-            _hit_copies.popitem(last=False)
-
-
 def lookup(environ):
     """The stored (status, headers, body, on_hit) answering `environ`, or None: one cache round trip,
     which carries only the generation when this process holds a copy of the entry."""
     key = key_for(environ)
-    entry = _copy_of(key) if _has_local_copies() else None
+    entry = _hit_copies.get(key) if _has_local_copies() else None
     if entry is not None:
         current = _read_many([GENERATION_KEY]).get(GENERATION_KEY)
         if entry[0] != current or entry[1] <= time.time():
@@ -409,7 +405,7 @@ def lookup(environ):
         if entry is None or entry[0] != current:
             return None
         if _has_local_copies():
-            _keep_copy(key, entry)
+            _hit_copies.put(key, entry)
     # The entry's own end, not only the cache's: Redis expires whole seconds late at most, and
     # a scheduled change (a page's expiry, an event's end) must not be outlived by a moment.
     if entry[1] <= time.time():

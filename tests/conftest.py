@@ -183,7 +183,6 @@ def clear_cache():
         request_cache.clear()
         page_cache.forget_generation()
         page_cache.forget_local()
-        page_cache.forget_hit_copies()
 
     forget()
     yield

@@ -214,16 +214,16 @@ def test_a_process_copy_of_a_hit_is_served_only_while_its_generation_is_current(
     status, headers, body = wsgi_get(application, "/sivu/")
     assert headers["X-Page-Cache"] == "hit" and "Vanha otsikko" in body.decode()
     key = page_cache.key_for(RequestFactory().get("/sivu/").environ)
-    assert page_cache._copy_of(key) is not None
+    assert page_cache._hit_copies.get(key) is not None
     cache.delete(key)  # evicted from Redis: the copy is still this generation's page
     assert wsgi_get(application, "/sivu/")[1]["X-Page-Cache"] == "hit" and django.calls == 1
     # A copy that has ended gives way to the shared entry (stored again meanwhile, e.g. by
     # another worker after a scheduled change), which is served and kept in its place.
-    ended = page_cache._copy_of(key)
-    page_cache._keep_copy(key, (ended[0], time.time() - 1, *ended[2:]))
+    ended = page_cache._hit_copies.get(key)
+    page_cache._hit_copies.put(key, (ended[0], time.time() - 1, *ended[2:]))
     cache.set(key, ended, 60)
     assert wsgi_get(application, "/sivu/")[1]["X-Page-Cache"] == "hit" and django.calls == 1
-    assert page_cache._copy_of(key)[1] == ended[1]
+    assert page_cache._hit_copies.get(key)[1] == ended[1]
 
     cache.incr(page_cache.GENERATION_KEY)  # another worker's change, unknown to this process
     assert wsgi_get(application, "/sivu/")[1]["X-Page-Cache"] == "miss" and django.calls == 2
