@@ -22,6 +22,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Nothing leaves this machine: every request but one to the loopback address (which Chromium
+    # never sends through a proxy) goes to a proxy that is not there and fails. A route handler
+    # (playwright's `route`) would do the same but switches the browser's HTTP cache off, and the
+    # admin's 40-odd scripts and styles would be fetched again from the server on every screen.
+    "--proxy-server=http://127.0.0.1:1",
 ]
 LANGUAGES = ("fi", "sv", "en")
 # axe-core's rules for WCAG 2.1 A and AA; only violations are collected in full (axe's
@@ -81,18 +86,15 @@ def browser():
 
 
 def guard_outside_requests(tab, site_url):
-    """Abort and record (in `tab.outside_requests`) every request that would leave this machine."""
+    """Record (in `tab.outside_requests`) every request that would leave this machine; the browser's
+    proxy setting (CHROMIUM_ARGS) makes each of them fail."""
     tab.outside_requests = []
 
-    def guard(route):
-        url = route.request.url
-        if url.startswith(site_url) or url.startswith("data:"):
-            route.continue_()
-        else:
-            tab.outside_requests.append(url)
-            route.abort()
+    def record(request):
+        if not request.url.startswith((site_url, "data:", "blob:")):
+            tab.outside_requests.append(request.url)
 
-    tab.route("**/*", guard)
+    tab.on("request", record)
     return tab
 
 
@@ -151,13 +153,11 @@ def as_role(browser, site_url, login_states):
     opened = []
 
     def open_tab(username, language="fi"):
-        if username not in login_states:
-            context = browser.new_context(base_url=site_url, locale="fi-FI")
-            log_in(context.new_page(), username)
-            context.close()
-        state = login_states[username]
-        # The language comes from the browser (Accept-Language), not a cookie of the login.
-        state = {**state, "cookies": [c for c in state["cookies"] if c["name"] != "django_language"]}
+        state = login_states.get(username)
+        if state is not None:
+            # Only the session cookie: the language comes from the browser (Accept-Language), and
+            # the admin's local storage is not needed (restoring it costs a page load per context).
+            state = {"cookies": [c for c in state["cookies"] if c["name"] != "django_language"], "origins": []}
         context = browser.new_context(
             base_url=site_url,
             locale={"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}[language],
@@ -166,15 +166,12 @@ def as_role(browser, site_url, login_states):
         )
         tab = guard_outside_requests(context.new_page(), site_url)
         opened.append(context)
-        if ("language", username) in login_states and login_states[("language", username)] != language:
+        if state is None:
+            log_in(tab, username)
+        if ("language", username) in login_states:
             # Set through the account form before (below): later changes go straight to the profile.
-            site_execute(
-                """UPDATE wagtailusers_userprofile SET preferred_language = ?
-                   WHERE user_id = (SELECT id FROM auth_user WHERE username = ?)""",
-                language, username,
-            )
-            login_states[("language", username)] = language
-        elif login_states.get(("language", username)) != language:
+            prefer_language(username, language)
+        else:
             # The admin's language is the user's preference (unprefixed URLs are Finnish otherwise),
             # set on first use as a user does: an earlier run may have left another one in the database.
             tab.goto("/admin/account/")
@@ -194,6 +191,18 @@ def as_role(browser, site_url, login_states):
     yield open_tab
     for context in opened:
         context.close()
+
+
+def prefer_language(username, language):
+    """The demo user's admin language, changed in its profile row (once `as_role` has set it through
+    the account form, which made the row)."""
+    if LOGIN_STATES.get(("language", username)) != language:
+        site_execute(
+            """UPDATE wagtailusers_userprofile SET preferred_language = ?
+               WHERE user_id = (SELECT id FROM auth_user WHERE username = ?)""",
+            language, username,
+        )
+        LOGIN_STATES[("language", username)] = language
 
 
 def site_execute(sql, *params):
@@ -217,3 +226,17 @@ def site_query(sql, *params):
         return connection.execute(sql, params).fetchall()
     finally:
         connection.close()
+
+
+def translate_segment(tab, segment, text):
+    """In wagtail-localize's translation editor, translate one string and wait until the server has it.
+
+    The editor marks the string translated as soon as Save is clicked and saves it in the
+    background: a publish clicked before that answer publishes the source text in its place.
+    """
+    segment.get_by_role("button").first.click()  # "Käännä" (Translate)
+    segment.locator("textarea").fill(text)
+    with tab.expect_response(lambda response: "/strings/" in response.url and response.request.method != "GET") as saved:
+        segment.get_by_role("button").last.click()  # "Tallenna" (Save)
+    assert saved.value.ok, f"the translation was not saved: {saved.value.status}"
+    tab.locator("li.complete", has_text=text).wait_for()

@@ -55,6 +55,19 @@ def test_axe_finds_no_wcag_violations(page, site_pages):
     assert not page.outside_requests, page.outside_requests
 
 
+def test_requests_that_would_leave_this_machine_fail_and_are_recorded(page):
+    """The guard the other tests' `assert not tab.outside_requests` relies on (tests/browser/conftest.py).
+    Navigations, which the site's Content-Security-Policy does not stop."""
+    from playwright.sync_api import Error
+
+    assert page.goto("/robots.txt").status == 200  # the site, on the loopback address, is reached
+    outside = ["http://example.org/", "https://93.184.215.14/"]
+    for url in outside:
+        with pytest.raises(Error, match="ERR_PROXY_CONNECTION_FAILED"):
+            page.goto(url)
+    assert page.outside_requests == outside
+
+
 def test_html_parses_without_errors(site_url, site_pages):
     parser = html5lib.HTMLParser(strict=True)
     for (page_type, language), path in sorted(public_pages(site_pages).items()):

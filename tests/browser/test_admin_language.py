@@ -18,6 +18,7 @@ from tests.browser.admin_screens import (
     send_a_practice_to_the_panel,
     translated_page,
 )
+from tests.browser.conftest import prefer_language
 
 pytest.importorskip("playwright.sync_api", reason="No browser: playwright is not installed")
 
@@ -125,5 +126,5 @@ def test_every_role_reads_the_admin_in_its_language(as_role, language):
 
         walk(tab, found)
     for role in ("editor", "translator", "panel", "moderator"):
-        as_role(role, "fi")  # back to Finnish for the tests after this one
+        prefer_language(role, "fi")  # back to Finnish for the tests after this one
     assert not failures, failures

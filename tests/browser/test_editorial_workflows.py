@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from tests.browser.conftest import site_query
+from tests.browser.conftest import site_query, translate_segment
 from tests.browser.test_journeys import messages, settle_autosave, write_practice_and_submit
 
 pytest.importorskip("playwright.sync_api", reason="No browser: playwright is not installed")
@@ -110,11 +110,7 @@ def test_changed_practice_goes_through_the_panel_and_the_translator_updates_one_
     row.locator("a.button", has_text=re.compile("Käännä")).click()
     translator.wait_for_url(f"**/admin/pages/{sv_id}/edit/")
     assert translator.locator("li.incomplete").count() == 1
-    segment = translator.locator("li.incomplete", has_text=sentence)
-    segment.get_by_role("button").first.click()
-    segment.locator("textarea").fill(swedish)
-    segment.get_by_role("button").last.click()
-    translator.locator("li.complete", has_text=swedish).wait_for()
+    translate_segment(translator, translator.locator("li.incomplete", has_text=sentence), swedish)
     translator.get_by_role("button", name=re.compile("Julkaise kielellä Svenska")).click()
     translator.wait_for_load_state()
 

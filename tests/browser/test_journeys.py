@@ -14,7 +14,7 @@ import uuid
 
 import pytest
 
-from tests.browser.conftest import guard_outside_requests, log_in
+from tests.browser.conftest import guard_outside_requests, log_in, translate_segment
 from tests.browser.site_pages import page_id
 
 expect = pytest.importorskip("playwright.sync_api", reason="No browser: playwright is not installed").expect
@@ -31,7 +31,7 @@ REQUIRED_SECTIONS = [
 
 
 def new_tab(browser, site_url, **options):
-    """A tab in a context of its own; requests leaving this machine are aborted and recorded."""
+    """A tab in a context of its own; requests leaving this machine fail and are recorded."""
     context = browser.new_context(base_url=site_url, locale="fi-FI", viewport={"width": 1300, "height": 1000}, **options)
     return guard_outside_requests(context.new_page(), site_url)
 
@@ -184,11 +184,7 @@ def test_translator_translates_an_updated_lead_into_swedish(tabs):
     translator = tabs()
     log_in(translator, "translator")
     translator.goto(admin_edit_url(translator, "Om oss"))
-    segment = translator.locator("li.incomplete", has_text=new_lead).last
-    segment.get_by_role("button").first.click()  # "Käännä" (Translate)
-    segment.locator("textarea").fill(swedish_lead)
-    segment.get_by_role("button").last.click()  # "Tallenna" (Save)
-    translator.locator("li.complete", has_text=swedish_lead).wait_for()
+    translate_segment(translator, translator.locator("li.incomplete", has_text=new_lead).last, swedish_lead)
     translator.get_by_role("button", name=re.compile("Publish in Svenska|Julkaise")).click()
     translator.wait_for_load_state()
     assert "Om oss" in messages(translator)
@@ -238,11 +234,7 @@ def test_a_translators_swedish_draft_stays_unseen_until_published(tabs):
     translator.locator("main form [type=submit]").last.click()
     translator.locator(".js-translation-editor").wait_for()
     for source, target in ((title, swedish_title), (finnish_lead, swedish_lead)):
-        segment = translator.locator("li.incomplete", has_text=source).last
-        segment.get_by_role("button").first.click()  # "Käännä" (Translate)
-        segment.locator("textarea").fill(target)
-        segment.get_by_role("button").last.click()  # "Tallenna" (Save)
-        translator.locator("li.complete", has_text=target).wait_for()
+        translate_segment(translator, translator.locator("li.incomplete", has_text=source).last, target)
 
     # The visitor still gets the Finnish page at the Swedish address, marked as Finnish.
     visitor.goto(f"/sv/{slug}/")
