@@ -211,10 +211,10 @@ def start_demo_build():
     return DEMO_BUILD["build"]
 
 
-# The demo-site tests run before this module: by then the demo is built, and its few hundred
-# requests per test keep the other pytest-xdist process busy while they run. (pytest-django has
-# put the database tests first and the transactional ones after them: that order is kept.)
-DEMO_TESTS_BEFORE = "tests/test_malformed_input.py::"
+# The longest group of tests (one module-scoped site, ~4 minutes of requests) runs first: one
+# pytest-xdist process takes it while the other runs the short tests and the demo site is built.
+# Run last, it left one process idle for its last minutes (a timeline of a whole run showed it).
+RUN_FIRST = "tests/test_malformed_input.py::"
 
 
 def pytest_itemcollected(item):
@@ -233,8 +233,9 @@ def pytest_collection_modifyitems(session, config, items):
     """Skip engine tests without an engine; schedule the demo-site tests and start the demo build now.
 
     Tests marked `search_engine` need a real engine: they are skipped, saying so, when none is
-    configured. Tests that need the demo site run late (DEMO_TESTS_BEFORE); its build runs beside
-    the other tests (under pytest-xdist, in one process for all of them).
+    configured. The module RUN_FIRST runs first; tests that need the demo site run after the
+    tests named before that module; the demo build runs beside the other tests (under
+    pytest-xdist, in one process for all of them).
     """
     from django.conf import settings
 
@@ -243,12 +244,15 @@ def pytest_collection_modifyitems(session, config, items):
         for item in items:
             if item.get_closest_marker("search_engine"):
                 item.add_marker(skip)
+    first = [item for item in items if item.nodeid.startswith(RUN_FIRST)]
     needs_demo = [item for item in items
                   if "demo_site" in getattr(item, "fixturenames", ()) or getattr(item, "needs_demo_site", False)]
+    others = [item for item in items if item not in {*first, *needs_demo}]
+    # The demo-site tests in the middle: by then the demo is built. (pytest-django has put the
+    # database tests first and the transactional ones after them: that order is kept.)
+    at = next((index for index, item in enumerate(others) if item.nodeid > RUN_FIRST), len(others))
+    items[:] = first + others[:at] + needs_demo + others[at:]
     if needs_demo:
-        others = [item for item in items if item not in set(needs_demo)]
-        at = next((index for index, item in enumerate(others) if DEMO_TESTS_BEFORE in item.nodeid), len(others))
-        items[:] = others[:at] + needs_demo + others[at:]
         start_demo_build()
 
 
