@@ -23,13 +23,14 @@ at least 5, and the table says how many).
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
+
+from cms.sqlite_copy import copy_database
 
 from . import load, report
 
@@ -106,7 +107,7 @@ def create_database(url, template_url=None):
         target = Path(urlparse(url).path)
         target.parent.mkdir(parents=True, exist_ok=True)
         if template_url:
-            shutil.copyfile(urlparse(template_url).path, target)
+            copy_database(urlparse(template_url).path, target)
         return
     from psycopg import sql
 

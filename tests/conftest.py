@@ -80,7 +80,9 @@ def copy_of_the_migrated_database(target):
     build = DEMO_BUILD.get("build")
     if build is None:
         return False
-    shutil.copyfile(build.migrated_database(), target)
+    from cms.sqlite_copy import copy_database
+
+    copy_database(build.migrated_database(), target)
     return True
 
 

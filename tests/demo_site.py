@@ -2,7 +2,7 @@
 
 `migrate` and `load_demo_content` take a minute or more; building the site once, in the
 background while the other tests run (tests/conftest.py starts it after collection and
-runs the tests that need it last), and copying the file (and its media folder) for each
+runs the tests that need it after most others), and copying the file (and its media folder) for each
 user that writes is what keeps the suite fast. The demo database is always
 SQLite, whatever database the tests themselves use (DATABASE_URL): it is the site
 `make run` builds and the browser tests' server serves.
@@ -17,6 +17,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from cms.sqlite_copy import copy_database
 
 PROJECT = Path(__file__).resolve().parents[1]
 NO_SERVICES = ("REDIS_URL", "OPENSEARCH_URL", "ELASTICSEARCH_URL")
@@ -61,7 +63,7 @@ class DemoSite:
         """An independent copy, for a user that writes (a server, a second load)."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.database, folder / "site.sqlite3")
+        copy_database(self.database, folder / "site.sqlite3")
         if (self.folder / "media").exists():
             shutil.copytree(self.folder / "media", folder / "media", dirs_exist_ok=True)
         return DemoSite(folder)
@@ -114,7 +116,7 @@ class DemoBuild:
                 if self.manage(output, ["migrate", "--noinput"], DATABASE_URL=f"sqlite:///{self.migrated}"):
                     self.mark("migrated", "ok")
                     # Then what `make run` does on its database: migrate (nothing is left to do), load.
-                    shutil.copyfile(self.migrated, self.site.database)
+                    copy_database(self.migrated, self.site.database)
                     if self.manage(output, ["migrate", "--noinput"]) and self.manage(output, ["load_demo_content"]):
                         self.mark("built", "ok")
         finally:
