@@ -20,13 +20,13 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock
 from cms.localized import localized_objects
-from cms.models import BasePage
+from cms.models import BasePage, Ordered
 from cms.visibility import visible_pages
 
 POSTS_PER_PAGE = 10
@@ -120,7 +120,7 @@ class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey("blog.BlogPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class BlogPageAuthor(Orderable):
+class BlogPageAuthor(Ordered):
     """An author of a post. Not translatable: every language version names the same people."""
 
     page = ParentalKey("blog.BlogPage", related_name="authors", on_delete=models.CASCADE)
@@ -130,7 +130,7 @@ class BlogPageAuthor(Orderable):
 
     panels = [FieldPanel("person")]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
 

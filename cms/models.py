@@ -170,7 +170,20 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("site settings")
 
 
-class PageLink(TranslatableMixin, Orderable):
+class Ordered(Orderable):
+    """Wagtail's Orderable, with rows of equal sort order in the order they were made.
+
+    The admin's inline panels number every row; rows made in code may have none, and with
+    `sort_order` alone their order was the database's: PostgreSQL gave a material's language
+    versions back in another order than SQLite (and than the list they were made from).
+    """
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        ordering = ["sort_order", "pk"]
+
+
+class PageLink(TranslatableMixin, Ordered):
     """A link to a page in a navigation snippet; the page is shown in the active language."""
 
     page = models.ForeignKey(
@@ -186,7 +199,7 @@ class PageLink(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
-        ordering = ["sort_order"]
+        ordering = Ordered.Meta.ordering
 
 
 class MenuItem(PageLink):

@@ -40,13 +40,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, RevisionMixin
+from wagtail.models import RevisionMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock, embed_url
 from cms.localized import localized_objects
-from cms.models import BasePage, default_locale_only
+from cms.models import BasePage, Ordered, default_locale_only
 from cms.search_text import every_language, every_translation, join
 from cms.visibility import visible_pages
 from cms.vocabulary import TranslatableTerm
@@ -305,7 +305,7 @@ def validate_webvtt(document):
         raise ValidationError(_("This file is not WebVTT: it must begin with the word WEBVTT."))
 
 
-class MaterialVersion(Orderable):
+class MaterialVersion(Ordered):
     """One language version of a material. Not translated: a Somali video stays Somali."""
 
     material = ParentalKey(MaterialPage, related_name="versions", on_delete=models.CASCADE)
@@ -355,7 +355,7 @@ class MaterialVersion(Orderable):
         FieldPanel("transcript"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("language version")
         verbose_name_plural = _("language versions")
 

@@ -69,6 +69,18 @@ def test_each_version_is_one_article_in_its_own_language(client, material):
     assert soup.html["lang"] == "fi"
 
 
+def test_versions_without_a_sort_order_are_listed_in_the_order_of_their_ids(material):
+    """Rows made in code carry no sort order, and a database may hand rows of equal order back in
+    any order (PostgreSQL's follows where they sit on disk): they are listed by id."""
+    from materials.models import MaterialVersion
+
+    top = MaterialVersion.objects.order_by("-pk").values_list("pk", flat=True).first()
+    for offset, language in ((3, "sv"), (2, "en"), (1, "ru")):  # on disk in the opposite order of their ids
+        MaterialVersion.objects.create(pk=top + offset, material=material, language=language)
+    assert set(material.versions.values_list("sort_order", flat=True)) == {None}
+    assert [version.language for version in material.versions.all()] == ["fi", "ar", "th", "so", "ru", "en", "sv"]
+
+
 def test_the_chooser_deep_links_every_version_and_play_buttons_name_their_language(client, material):
     from bs4 import BeautifulSoup
 
