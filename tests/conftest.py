@@ -12,6 +12,8 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
 
+from cms.sqlite_copy import copy_database
+
 
 @receiver(setting_changed)
 def reset_comments_xtd_settings(setting, **kwargs):
@@ -80,8 +82,6 @@ def copy_of_the_migrated_database(target):
     build = DEMO_BUILD.get("build")
     if build is None:
         return False
-    from cms.sqlite_copy import copy_database
-
     copy_database(build.migrated_database(), target)
     return True
 
