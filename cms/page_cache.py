@@ -245,15 +245,9 @@ def timeout(seconds, request=None):
     if page_changes is not None:
         seconds = min(seconds, max(0, int(page_changes.timestamp() - time.time())))
 
-    key = f"page-cache:{generation()}:next-change"
-    moment = cache.get(key)
-    now = time.time()
-    if moment is None or 0 < moment <= now:
-        change = next_change()
-        moment = change.timestamp() if change else 0
-        cache.set(key, moment, None if not moment else max(1, int(moment - now) + 1))
-    if moment:
-        seconds = min(seconds, max(0, int(moment - now)))
+    change = next_change()
+    if change is not None:
+        seconds = min(seconds, max(0, int(change.timestamp() - time.time())))
     return seconds
 
 

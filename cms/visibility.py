@@ -28,9 +28,10 @@ feeds, hreflang and the language switcher, navigation and comments use it):
   pages with neither are left out. For links an editor chose (menus, calls to action).
 - `next_change()`: when the rule's answer next changes by the clock alone (the nearest
   `go_live_at` or `expire_at` ahead on a live page), so caches can end there.
-- `kept_for_the_public(name, key, read, ends=None)`: an answer about what the public sees (a
-  page's translations, related practices, listing blocks, facet counts), kept in the shared cache
-  until that changes, a date changes the rule's answer, or `ends(answer)` passes.
+- `kept_for_the_public(name, key, read, ends=None, *, copies=False, keep=None)`: an answer about
+  what the public sees (a page's translations, related practices, listing blocks, facet counts,
+  the pages a URL routes through), kept in the shared cache until that changes, a date changes
+  the rule's answer, or `ends(answer)` passes.
 
 View restrictions are read once per request (`cms.request_cache.view_restrictions`). The
 few live pages that still fail the rule (outside their dates, aliases of hidden pages) are
@@ -38,6 +39,8 @@ kept as a list of ids in the shared cache until what the public sees changes or 
 changes the answer (`_hidden_ids`): building their nested subqueries cost every public query
 a third of a detail page's time.
 """
+
+import pickle
 
 from django.db.models import Min, Q
 from django.utils import timezone
@@ -80,7 +83,7 @@ def _hidden_live_pages(now):
     return Page.objects.filter(live=True).filter(_outside_window_q(now) | Q(alias_of__in=_failing_ids(now)))
 
 
-def kept_for_the_public(name, key, read, ends=None):
+def kept_for_the_public(name, key, read, ends=None, *, copies=False, keep=None):
     """`read()`, an answer about what the public sees, kept in the shared cache until it may change.
 
     Kept under the page cache's generation, which every change of what the public sees renews
@@ -89,19 +92,27 @@ def kept_for_the_public(name, key, read, ends=None):
     cache (a per-process copy could not be renewed in every process), `read()` every time.
     For answers that do not depend on the visitor (what an anonymous visitor sees). `ends(value)`,
     if given, is a moment at which the answer changes by the clock too (an event ending), or None.
+
+    `copies=True` is for objects a request changes (the pages it routes through): the answer is
+    kept pickled and every call gets its own copy, so no request or thread sees another's
+    changes. `keep(value)`, if given, says whether an answer is kept at all: an answer that
+    anyone could vary without end (a path that names no page) is read every time instead.
     """
     if not page_cache.cache_is_shared():
         return read()
     cache_key = f"{name}:{page_cache.generation()}:{key}"
     entry = page_cache.kept(cache_key)
-    if entry is None or (entry[1] is not None and entry[1] <= timezone.now()):
-        # The next change first: a date passing between the two reads then ends the entry at once.
-        change = next_change()
-        value = read()
-        own_end = ends(value) if ends else None
-        entry = (value, min((moment for moment in (change, own_end) if moment), default=None))
-        page_cache.keep(cache_key, entry, 60 * 60)
-    return entry[0]
+    if entry is not None and (entry[1] is None or entry[1] > timezone.now()):
+        return pickle.loads(entry[0]) if copies else entry[0]  # noqa: S301 - our own cache's bytes
+    # The next change first: a date passing between the two reads then ends the entry at once.
+    change = next_change()
+    value = read()
+    if keep is not None and not keep(value):
+        return value
+    own_end = ends(value) if ends else None
+    stored = pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if copies else value
+    page_cache.keep(cache_key, (stored, min((moment for moment in (change, own_end) if moment), default=None)), 60 * 60)
+    return value
 
 
 def _hidden_ids():
@@ -214,7 +225,24 @@ def visible_localized(pages, locale=None):
 
 
 def next_change():
-    """The nearest moment ahead at which a live page enters or leaves its dates, or None."""
+    """The nearest moment ahead at which a live page enters or leaves its dates, or None.
+
+    Kept in the shared cache under the page cache's generation (a publish or unpublish, which
+    may bring new dates, starts a new one) until the moment passes: every kept answer asks it
+    when it is read (`kept_for_the_public`), and so does every page the page cache keeps.
+    """
+    if not page_cache.cache_is_shared():
+        return _read_next_change()
+    key = f"next-change:{page_cache.generation()}"
+    entry = page_cache.kept(key)
+    if entry is not None and (entry[0] is None or entry[0] > timezone.now()):
+        return entry[0]
+    moment = _read_next_change()
+    page_cache.keep(key, (moment,), 60 * 60)
+    return moment
+
+
+def _read_next_change():
     now = timezone.now()
     dates = Page.objects.filter(live=True).aggregate(
         go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
