@@ -53,6 +53,12 @@ class BasePage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
 
+    @classmethod
+    def served_with(cls):
+        """Relations the page's view reads (`prefetch_related` lookups): read with the page when a
+        URL is routed to it, and kept with it (cms.routing.read_specific)."""
+        return ()
+
     def route(self, request, path_components):
         """Wagtail's routing, in one query for the whole path (see cms.routing)."""
         return routing.route(self, request, path_components, plain_routes={Page.route, BasePage.route})

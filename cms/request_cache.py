@@ -86,7 +86,8 @@ def _site_or_none(hostname, port):
         site = _uncached_get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
-    site.root_page.specific  # noqa: B018 - kept with it: routing starts at the root page's specific page
+    # Kept with it as its own type: routing starts at `site.root_page.localized.specific`.
+    site.root_page = site.root_page.specific
     return site
 
 

@@ -12,9 +12,19 @@ view reads). The result is the same: each page with a
 The pages on the way are kept on the page found (`route_chain`), so its view restrictions are
 known without reading its ancestors again (`view_restrictions_on_chain`).
 
+Both reads are answers about what the public sees (`kept_for_the_public`): kept in the shared
+cache until something the public sees changes (a publish, unpublish, move or deletion renews
+the page cache's generation; a draft save or autosave does not), each request getting its own
+copy of the pages. The page found is read with the relations its type names in `served_with`
+(themes, language versions, authors), which its view reads anyway. Preview never routes: a
+draft is always read from its revision. A path that names no page is not kept (anyone could
+vary it without end); it is read every time.
+
 Upstream: https://github.com/wagtail/wagtail/blob/v8.0.1/wagtail/models/pages.py (Page.route).
 Remove when Wagtail routes a path in a constant number of queries.
 """
+
+import hashlib
 
 from django.http import Http404
 from django.urls import Resolver404
@@ -23,6 +33,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .request_cache import view_restrictions
+from .visibility import kept_for_the_public
 
 
 def routes_itself(page_class, plain_routes, remaining=()):
@@ -51,10 +62,7 @@ def route(page, request, path_components, plain_routes):
     url_paths = [f"{page.url_path}{prefix}/" for prefix in prefixes]
     on_the_way = getattr(page, "route_pages", {})
     if not all(url_path in on_the_way for url_path in url_paths):
-        on_the_way = {
-            found.url_path: found
-            for found in Page.objects.filter(url_path__in=url_paths, path__startswith=page.path)
-        }
+        on_the_way = pages_on_the_way(page, url_paths)
     current = page
     for depth, component in enumerate(path_components):
         remaining = path_components[depth + 1 :]
@@ -76,9 +84,21 @@ def route(page, request, path_components, plain_routes):
     raise Http404  # not reached: the loop returns at the last component
 
 
+def pages_on_the_way(page, url_paths):
+    """{url path: page} of the pages under `page` at `url_paths` (kept when each one exists)."""
+
+    def read():
+        return {found.url_path: found for found in Page.objects.filter(url_path__in=url_paths, path__startswith=page.path)}
+
+    key = hashlib.blake2b("\n".join(url_paths).encode(), digest_size=16).hexdigest()
+    return kept_for_the_public(
+        "route", f"{page.pk}:{key}", read, copies=True, keep=lambda found: len(found) == len(url_paths)
+    )
+
+
 def read_specific(page):
-    """`page.specific`, with what every page view reads of it anyway: its locale and its images
-    (sharing, cover, hero)."""
+    """`page.specific`, with what every page view reads of it anyway: its locale, its images
+    (sharing, cover, hero) and the relations its type names in `served_with` (kept)."""
     model = page.specific_class
     images = get_image_model()
     related = ["locale"] + [
@@ -86,7 +106,12 @@ def read_specific(page):
         for field in model._meta.concrete_fields
         if field.is_relation and field.many_to_one and field.related_model is images
     ]
-    return model._default_manager.select_related(*related).get(pk=page.pk)
+    prefetched = model.served_with() if hasattr(model, "served_with") else ()
+
+    def read():
+        return model._default_manager.select_related(*related).prefetch_related(*prefetched).get(pk=page.pk)
+
+    return kept_for_the_public("served-page", page.pk, read, copies=True)
 
 
 def view_restrictions_on_chain(page):

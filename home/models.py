@@ -4,13 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BaseStreamBlock, DocumentListBlock, KeyFiguresBlock
 from cms.models import BasePage
 from cms.search_text import every_language, join
-from cms.visibility import visible_localized, visible_pages
+from cms.visibility import kept_for_the_public, visible_localized, visible_pages
 from cms.vocabulary import OptionalPeriodMixin, Region
 
 from .blocks import HomeStreamBlock, ProjectStreamBlock
@@ -20,6 +21,21 @@ from .pilot_filters import PilotListing
 
 class HomePage(BasePage):
     """The root of each language tree."""
+
+    @property
+    def localized(self):
+        """Wagtail's `localized` (the live translation in the active language, else this page),
+        kept until what the public sees changes: every Swedish and English request is routed from
+        it (`Page.route_for_request` calls `site.root_page.localized`), two queries each time."""
+        try:
+            locale = Locale.get_active()
+        except (LookupError, Locale.DoesNotExist):
+            return self
+        if locale.pk == self.locale_id:
+            return self
+        return kept_for_the_public(
+            "localized-home", f"{self.pk}:{locale.pk}", lambda: BasePage.localized.fget(self).specific, copies=True
+        )
 
     def json_ld(self, request):
         from cms.structured_data import home
@@ -217,7 +233,9 @@ class ProjectPage(OptionalPeriodMixin, BasePage, OutdatedNoticeMixin):  # noqa: 
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sub_projects"] = self.sub_projects()
+        context["sub_projects"] = kept_for_the_public(
+            "sub-projects", self.pk, lambda: list(self.sub_projects()), copies=True
+        )
         pilots = PilotListing(self.pilot_reports(), request.GET, request.GET.get("page"), source=self.pk)
         context["pilots"] = pilots if pilots.totals["pilots"] else None
         return context

@@ -33,6 +33,7 @@ Themes are this app's own small `MaterialTheme` snippet (the practices app has i
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +49,7 @@ from cms.blocks import BaseStreamBlock, embed_url
 from cms.localized import localized_objects
 from cms.models import BasePage, Ordered, default_locale_only
 from cms.search_text import every_language, every_translation, join
-from cms.visibility import visible_pages
+from cms.visibility import kept_for_the_public, visible_pages
 from cms.vocabulary import TranslatableTerm
 
 from .languages import LANGUAGE_CHOICES, get_language
@@ -195,6 +196,11 @@ class MaterialPage(BasePage):
         ),
         InlinePanel("versions", heading=_("Language versions"), label=_("Language version"), min_num=1),
     ]
+    @classmethod
+    def served_with(cls):
+        versions = MaterialVersion.objects.select_related("media_file", "subtitle_file")
+        return (Prefetch("versions", queryset=versions, to_attr="served_versions"), "themes", "series")
+
     search_fields = BasePage.search_fields + [
         index.SearchField("description", boost=2),
         index.SearchField("producer"),
@@ -232,7 +238,8 @@ class MaterialPage(BasePage):
     @cached_property
     def versions_with_files(self):
         """The language versions in the editor's order, with their files: read once per page view."""
-        return list(self.versions.select_related("media_file", "subtitle_file"))
+        served = getattr(self, "served_versions", None)  # read with the page when routed (`served_with`)
+        return list(served) if served is not None else list(self.versions.select_related("media_file", "subtitle_file"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -246,13 +253,19 @@ class MaterialPage(BasePage):
         context["series"] = (localized_objects([self.series]) or [None])[0]
         context["registry_page"] = self.get_parent()
         if self.series_id:
-            context["series_materials"] = (
-                visible_pages(MaterialPage.objects.sibling_of(self, inclusive=True))
-                .filter(series_id=self.series_id)
-                .order_by("series_position", "title")
-                .defer_streamfields()
+            context["series_materials"] = kept_for_the_public(
+                "series-materials", f"{self.pk}:{self.series_id}", self.read_series_materials, copies=True
             )
         return context
+
+    def read_series_materials(self):
+        """The visible materials of this one's series beside it in the registry, in series order."""
+        return list(
+            visible_pages(MaterialPage.objects.sibling_of(self, inclusive=True))
+            .filter(series_id=self.series_id)
+            .order_by("series_position", "title")
+            .defer_streamfields()
+        )
 
     @property
     def type_label(self):

@@ -5,10 +5,13 @@ from django.http import Http404
 from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
+from cms import visibility
 from cms.models import BasePage
-from tests.factories import StandardPageFactory
+from practices.models import PracticeModelPage
+from tests.factories import StandardPageFactory, UserFactory
 from tests.factories.blog import BlogIndexPageFactory, BlogPageFactory
-from tests.factories.practices import PracticeIndexPageFactory, PracticeModelPageFactory
+from tests.factories.practices import PracticeIndexPageFactory, PracticeModelPageFactory, ThemeFactory
+from tests.visibility.world import publish_edit
 
 pytestmark = pytest.mark.django_db
 PLAIN = {Page.route, BasePage.route}
@@ -53,7 +56,7 @@ def tree(home):
     blog = BlogIndexPageFactory(parent=home, title="Blogi", slug="blogi")
     BlogPageFactory(parent=blog, title="Kirjoitus", slug="kirjoitus")
     practices = PracticeIndexPageFactory(parent=home, title="Käytännöt", slug="kaytannot")  # routes kriteerit/ itself
-    PracticeModelPageFactory(parent=practices, title="Käytäntö", slug="kaytanto")
+    PracticeModelPageFactory(parent=practices, title="Käytäntö", slug="kaytanto", themes=[ThemeFactory()])
     return home
 
 
@@ -73,10 +76,14 @@ def test_every_path_routes_as_wagtail_routes_it(tree):
     assert outcome(tree.route, rf.get("/"), ["osio", "luonnos", "lapsi"]) != "404"
 
 
-def test_a_deep_page_is_found_in_two_queries(tree, django_assert_num_queries):
+def test_a_deep_page_is_found_in_two_queries_then_kept(tree, django_assert_num_queries):
+    visibility.next_change()  # read once per generation (its own test: tests/visibility/test_caches.py)
     with django_assert_num_queries(2):  # the pages on the way, then the page found as its own type
         page = tree.route(rf.get("/"), ["osio", "keski", "syva"]).page
     assert page.title == "Syvä" and [p.title for p in page.route_chain][1:] == ["Osio", "Keski", "Syvä"]
+    with django_assert_num_queries(0):  # kept until what the public sees changes
+        again = tree.route(rf.get("/"), ["osio", "keski", "syva"]).page
+    assert again.title == "Syvä" and [p.title for p in again.route_chain][1:] == ["Osio", "Keski", "Syvä"]
 
 
 def test_restrictions_of_a_routed_page_are_those_wagtail_finds(tree):
@@ -92,9 +99,62 @@ def test_restrictions_of_a_routed_page_are_those_wagtail_finds(tree):
 def test_a_page_under_a_routable_page_that_does_not_claim_the_path_is_found_in_two_queries(
     tree, django_assert_num_queries
 ):
-    with django_assert_num_queries(2):  # the practice index is not read as its own type: kaytanto/ is not its route
+    visibility.next_change()
+    served_with = len(PracticeModelPage.served_with())  # its themes and target groups, read with it
+    # The practice index is not read as its own type: kaytanto/ is not its route.
+    with django_assert_num_queries(2 + served_with):
         page = tree.route(rf.get("/"), ["kaytannot", "kaytanto"]).page
     assert page.title == "Käytäntö"
+    themes = list(PracticeModelPage.objects.get(pk=page.pk).themes.all())
+    assert themes
+    with django_assert_num_queries(0):
+        assert list(page.themes.all()) == themes
+
+
+def route(root, path):
+    try:
+        return root.route(rf.get("/" + path), [part for part in path.split("/") if part]).page
+    except Http404:
+        return None
+
+
+def test_a_kept_route_follows_every_publish_and_no_draft(tree, django_assert_num_queries):
+    editor = UserFactory(is_superuser=True)
+    deep = Page.objects.get(slug="syva").specific
+    assert route(tree, "osio/keski/syva/").title == "Syvä"
+
+    draft = deep.get_latest_revision_as_object()
+    draft.title = "Luonnoksen otsikko"
+    draft.save_revision(user=editor)  # a draft save, and an autosave, change nothing public
+    with django_assert_num_queries(0):
+        assert route(tree, "osio/keski/syva/").title == "Syvä"
+
+    publish_edit(deep, editor, title="Uusi otsikko")
+    assert route(tree, "osio/keski/syva/").title == "Uusi otsikko"
+
+    elsewhere = StandardPageFactory(parent=tree, title="Toinen", slug="toinen")
+    Page.objects.get(slug="keski").move(elsewhere, pos="last-child", user=editor)
+    assert route(tree, "osio/keski/syva/") is None
+    assert route(tree, "toinen/keski/syva/").title == "Uusi otsikko"
+
+    Page.objects.get(pk=deep.pk).unpublish(user=editor)
+    assert route(tree, "toinen/keski/syva/") is None
+
+
+def test_every_request_gets_its_own_copy_of_a_kept_page(tree):
+    first = route(tree, "kaytannot/kaytanto/")
+    first.title = "Muutettu pyynnön aikana"
+    first.route_chain.append("vieras")
+    second = route(tree, "kaytannot/kaytanto/")
+    assert second is not first and second.title == "Käytäntö"
+    assert [p.title for p in second.route_chain][1:] == ["Käytännöt", "Käytäntö"]
+
+
+def test_a_path_that_names_no_page_is_read_every_time(tree, django_assert_num_queries):
+    visibility.next_change()
+    for _attempt in range(2):
+        with django_assert_num_queries(1):  # the pages on the way, none kept: anyone can vary a path
+            assert route(tree, "osio/ei-ole/") is None
 
 
 def test_breadcrumbs_of_a_routed_page_are_those_read_from_the_tree(tree):

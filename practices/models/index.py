@@ -14,7 +14,7 @@ from cms.blocks import BaseStreamBlock
 from cms.localized import localized_objects
 from cms.models import BasePage
 from cms.templatetags.cms_tags import live_translations
-from cms.visibility import visible_pages
+from cms.visibility import kept_for_the_public, visible_pages
 
 from ..filters import PracticeListing
 from .call import PracticeCallPage
@@ -49,10 +49,12 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         context["facets"] = listing.facets
         context["page_obj"] = listing.page_obj
         context["practices"] = listing.practices()
-        context["calls"] = (
-            visible_pages(PracticeCallPage.objects.child_of(self)).order_by("-closes_at").defer_streamfields()
-        )
+        context["calls"] = kept_for_the_public("practice-calls", self.pk, self.read_calls, copies=True)
         return context
+
+    def read_calls(self):
+        """The visible calls for practices under this page, the latest closing first."""
+        return list(visible_pages(PracticeCallPage.objects.child_of(self)).order_by("-closes_at").defer_streamfields())
 
     @staticmethod
     def localized_criteria():

@@ -18,6 +18,7 @@ from cms.blocks import ContactPersonBlock
 from cms.localized import localized_objects
 from cms.models import BasePage, default_locale_only
 from cms.search_text import every_language, every_translation, join
+from cms.visibility import kept_for_the_public
 from cms.vocabulary import Region
 
 from ..blocks import SECTION_ORDER, PracticeSectionsBlock
@@ -119,6 +120,10 @@ class PracticeModelPage(CriteriaLinkMixin, BasePage):
         FieldPanel("sections"),
         FieldPanel("related_practices"),
     ]
+    @classmethod
+    def served_with(cls):
+        return ("themes", "target_groups")
+
     search_fields = BasePage.search_fields + [
         index.SearchField("short_description", boost=2),
         index.SearchField("organisations", boost=1.5),
@@ -183,6 +188,20 @@ class PracticeModelPage(CriteriaLinkMixin, BasePage):
             .first()
         )
 
+    def shown_assessment(self):
+        """(the panel's recommendation, its verdicts in the active language), or (None, []) when the
+        latest assessment does not recommend the practice. Kept until what the public sees changes
+        (recording an assessment changes it): two queries on every view of the page otherwise."""
+
+        def read():
+            assessment = self.panel_assessment
+            if assessment is None or not assessment.recommended:
+                return None, []
+            return assessment, assessment.localized_verdicts()
+
+        key = f"{self.translation_key}:{get_language()}"
+        return kept_for_the_public("practice-assessment", key, read, copies=True)
+
     @property
     def is_good_practice(self):
         assessment = self.panel_assessment
@@ -197,10 +216,10 @@ class PracticeModelPage(CriteriaLinkMixin, BasePage):
         context["sections"] = self.ordered_sections()
         context["themes"] = self.localized_terms("themes")
         context["target_groups"] = self.localized_terms("target_groups")
-        assessment = self.panel_assessment
-        if assessment is not None and assessment.recommended:
+        assessment, verdicts = self.shown_assessment()
+        if assessment is not None:
             context["assessment"] = assessment
-            context["verdicts"] = assessment.localized_verdicts()
+            context["verdicts"] = verdicts
         context["related_practices"] = related_practices(self)
         context["pilot_reports"] = pilot_reports(self)
         return context
