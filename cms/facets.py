@@ -34,6 +34,7 @@ from django.db.models import CharField, Count, Q, Value
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .visibility import kept_for_the_public
@@ -278,9 +279,11 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
         self.form.is_valid()  # invalid facets drop out of cleaned_data (ignored); their errors are shown
 
     def terms(self, model):
-        """{slug: term in the active language} of a term model, read once per listing."""
+        """{slug: term in the active language} of a term model, read once per listing and kept
+        until what the public sees changes (saving a term changes it)."""
         if model not in self._terms:
-            self._terms[model] = model.by_slug()
+            key = f"{model._meta.label_lower}:{get_language()}"
+            self._terms[model] = kept_for_the_public("facet-terms", key, model.by_slug, copies=True)
         return self._terms[model]
 
     def chosen(self, name):
@@ -298,6 +301,8 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
         return queryset
 
     def results(self):
+        """The rows of `filtered()`, which a listing may order and prefetch for its cards but not
+        narrow: their number is kept under the counts' key (`page_obj`)."""
         return self.filtered()
 
     def counts(self):
@@ -309,18 +314,22 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
             queries = [facet.count_query(self.filtered(skip=name), name) for name, facet in self.filters.items()]
             return list(queries[0].union(*queries[1:], all=True).order_by("facet_label"))
 
-        # Kept until what the public sees changes. The counting query follows from the listing's
-        # class (its facets are class attributes), the results it starts from and the values
-        # chosen, so those are its key: compiling the union, or even the results' query, for a
-        # key cost more than the rest of the counting on a hit.
+        rows = {name: [] for name in self.filters}
+        for name, value, label, count in kept_for_the_public("facet-counts", self.counts_key, read):
+            rows[name].append((value, label, count))
+        return {name: self.filters[name].read_counts(facet_rows) for name, facet_rows in rows.items()}
+
+    @cached_property
+    def counts_key(self):
+        """What the counts (and the number of results) are kept under until what the public sees
+        changes. The counting query follows from the listing's class (its facets are class
+        attributes), the results it starts from and the values chosen, so those are its key:
+        compiling the union, or even the results' query, for a key cost more than the rest of
+        the counting on a hit."""
         source = self.source if self.source is not None else self.queryset.query.sql_with_params()
         chosen = sorted((name, repr(value)) for name, value in self.form.cleaned_data.items())
         listing = (type(self).__module__, type(self).__qualname__, self.queryset.db)
-        key = hashlib.sha256(repr((listing, source, chosen)).encode()).hexdigest()
-        rows = {name: [] for name in self.filters}
-        for name, value, label, count in kept_for_the_public("facet-counts", key, read):
-            rows[name].append((value, label, count))
-        return {name: self.filters[name].read_counts(facet_rows) for name, facet_rows in rows.items()}
+        return hashlib.sha256(repr((listing, source, chosen)).encode()).hexdigest()
 
     @cached_property
     def facets(self):
@@ -341,7 +350,10 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
 
     @cached_property
     def page_obj(self):
-        return Paginator(self.results(), self.per_page).get_page(self.page_number)
+        results = self.results()
+        paginator = Paginator(results, self.per_page)
+        paginator.count = kept_for_the_public("result-count", self.counts_key, self.filtered().count)  # a cached property
+        return paginator.get_page(self.page_number)
 
     @property
     def result_count(self):

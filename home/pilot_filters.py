@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from cms.facets import Facet, FacetedListing
+from cms.visibility import kept_for_the_public
 from cms.vocabulary import Region
 
 from .choices import CallRound, PilotTheme
@@ -21,7 +22,12 @@ class PilotListing(FacetedListing):
 
     def __init__(self, pilots, params, page_number=None, *, source=None):
         super().__init__(params, pilots, page_number, source=source)
-        self.totals = pilots.aggregate(pilots=Count("pk"), rounds=Count("call_round", distinct=True))
+
+        def read():
+            return pilots.aggregate(pilots=Count("pk"), rounds=Count("call_round", distinct=True))
+
+        # Kept with the counts when the listing says what its pilots start from (its page).
+        self.totals = read() if source is None else kept_for_the_public("pilot-totals", source, read)
 
 
 # GET parameter -> model field, for `opendata.endpoints`.
