@@ -4,28 +4,42 @@ Every view of the registry is a shareable address (`?language=so&type=video`); a
 option is named in the visitor's language and in its own (`lang`/`dir` on the endonym).
 """
 
-from django.db.models import F, Prefetch
+from collections import defaultdict
+
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from cms.facets import Facet, FacetedListing, Option, terms
 from cms.localized import localized_objects
 from cms.visibility import visible_pages
 
-from .languages import LANGUAGES
+from .languages import LANGUAGES, get_language
 from .models import MaterialPage, MaterialSeries, MaterialTheme, MaterialType, MaterialVersion
 
 
 def with_card_data(queryset):
-    """Materials with what a card shows (languages, series, themes, image) fetched up front."""
+    """Materials with what a card shows (series, themes, image) fetched up front; their languages
+    are read by `prepare_cards`."""
     return (
         queryset.defer_streamfields()
         .select_related("series", "listing_image")
-        .prefetch_related(
-            Prefetch("versions", queryset=MaterialVersion.objects.only("id", "material_id", "language", "sort_order")),
-            "themes",
-            "listing_image__renditions",
-        )
+        .prefetch_related("themes", "listing_image__renditions")
     )
+
+
+def version_languages(materials):
+    """{material id: its versions' language codes in the editors' order}, in one query.
+
+    Codes, not version objects: a card of the registry shows a dozen languages, and making the
+    objects cost more than the rest of its data.
+    """
+    languages = defaultdict(list)
+    versions = MaterialVersion.objects.filter(material_id__in=[material.pk for material in materials])
+    for material_id, code in versions.order_by("material_id", *MaterialVersion._meta.ordering).values_list(
+        "material_id", "language"
+    ):
+        languages[material_id].append(code)
+    return languages
 
 
 def prepare_cards(materials, series_by_key=None, themes_by_key=None):
@@ -41,13 +55,14 @@ def prepare_cards(materials, series_by_key=None, themes_by_key=None):
     if themes_by_key is None:
         all_themes = [theme for material in materials for theme in material.themes.all()]
         themes_by_key = {theme.translation_key: theme for theme in localized_objects(all_themes)}
+    languages = version_languages(materials)
     for material in materials:
         series = material.series
         material.localized_series = series_by_key.get(series.translation_key, series) if series else None
         material.localized_themes = [
             themes_by_key.get(theme.translation_key, theme) for theme in material.themes.all()
         ]
-        material.languages = [version.language_info for version in material.versions.all() if version.language_info]
+        material.languages = [info for code in languages[material.pk] if (info := get_language(code))]
     return materials
 
 
