@@ -350,10 +350,16 @@ class FacetedListing(FilterSummary, django_filters.FilterSet):
 
     @cached_property
     def page_obj(self):
-        results = self.results()
-        paginator = Paginator(results, self.per_page)
+        """The page of results asked for (the last for a number past it, the first for no number),
+        its number of results and its items (with what `results()` prefetches for their cards)
+        kept under the counts' key until what the public sees changes."""
+        paginator = Paginator(self.results(), self.per_page)
         paginator.count = kept_for_the_public("result-count", self.counts_key, self.filtered().count)  # a cached property
-        return paginator.get_page(self.page_number)
+        page = paginator.get_page(self.page_number)
+        page.object_list = kept_for_the_public(
+            "result-page", f"{self.counts_key}:{page.number}", lambda: list(page.object_list), copies=True
+        )
+        return page
 
     @property
     def result_count(self):

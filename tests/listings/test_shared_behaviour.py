@@ -369,3 +369,28 @@ def test_a_second_listing_of_the_kind_counts_only_its_own_items(client, paths, l
 
     assert counts(paths[listing.name]) == {listing.a1: SIZE - 1, listing.a2: 1}
     assert counts(paths[f"second {listing.name}"]) == {listing.a2: 1}
+
+
+@pytest.mark.parametrize("listing", [listing for listing in LISTINGS if listing.name != "search"], ids=str)
+def test_a_kept_page_of_results_shows_a_publish_and_no_draft(client, paths, listing):
+    """A page of results is kept until what the public sees changes (cms.facets `page_obj`): the
+    next view shows a newly published title of a result, never a draft's."""
+    from wagtail.models import Page as WagtailPage
+
+    path = paths[listing.name]
+    first = get(client, path, listing).results[0]
+    page = WagtailPage.objects.get(slug=first.rstrip("/").rsplit("/", 1)[-1], live=True).specific
+
+    def shown_title():
+        card = get(client, path, listing).html.select_one(f'{listing.results}[href="{first}"]')
+        return card.get_text(" ", strip=True)
+
+    assert "Luonnoksen" not in shown_title()
+    draft = page.get_latest_revision_as_object()
+    draft.title = draft.listing_title = f"Luonnoksen otsikko {WORD}"
+    draft.save_revision()
+    assert "Luonnoksen" not in shown_title()
+    edit = page.get_latest_revision_as_object()
+    edit.title = edit.listing_title = f"Julkaistu otsikko {WORD}"
+    edit.save_revision().publish()
+    assert "Julkaistu otsikko" in shown_title()
