@@ -397,11 +397,11 @@ class MaterialVersion(Ordered):
         info = self.language_info
         return info.direction if info else "auto"
 
-    @property
+    @cached_property
     def embed_url(self):
-        return embed_url(self.video_url)
+        return embed_url(self.video_url)  # asked four times per version by the page's template
 
-    @property
+    @cached_property
     def media_kind(self):
         """'video' or 'audio' for files a browser can play itself, else None (a download)."""
         if not self.media_file_id:
