@@ -199,3 +199,23 @@ def test_do_not_recommend_keeps_the_live_version_and_removes_the_mark(
     assert recommended_practice.live_revision_id == live_before
     assert not recommended_practice.is_good_practice
     assert "Heikennetty versio." not in client.get(recommended_practice.url).content.decode()
+
+
+def test_the_public_page_drops_the_recommendation_the_panel_withdraws(
+    recommended_practice, client, editor, django_capture_on_commit_callbacks
+):
+    """The page shows the assessment it keeps (cms.visibility.kept_for_the_public) only until the
+    panel records a new one: a visitor sees the mark go at once, with no publish in between."""
+    from django.test import Client
+
+    visitor = Client()
+    url = recommended_practice.url
+    for _view in range(2):  # the second view is answered from what the first one kept
+        assert 'id="panel-assessment"' in visitor.get(url).content.decode()
+    change_and_submit(recommended_practice, editor, "<p>Heikennetty versio.</p>")
+    assert 'id="panel-assessment"' in visitor.get(url).content.decode()  # a draft changes nothing public
+    data = verdicts(recommended_practice, recommendation="do_not_recommend", verdict_effective="not_met")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(action_url(recommended_practice, "approve"), data)
+    html = visitor.get(url).content.decode()
+    assert 'id="panel-assessment"' not in html and "Ensimmäinen versio." in html
