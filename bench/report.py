@@ -134,7 +134,9 @@ def build(info, small_status, large_status, small, large, load_result):  # noqa:
             "CPUs as the server. Share: requests/s as a fraction of the bare WSGI app's in this run; "
             "target: twice bakerydemo's share (issue 19). Uncached: the page cache off; the site frame "
             "and the answers kept until what the public sees changes (`cms.visibility.kept_for_the_public`: "
-            "translations, related practices, listing blocks) are in Redis, as in production.",
+            "the route and the routed page with the relations its view reads, translations, related practices, "
+            "listing blocks, terms and counts) are in Redis, as in production; the first request after a "
+            "publish reads them again (its queries: the render table).",
             "",
             "| target | requests/s (median) | runs | non-2xx | share of bare WSGI | target share |",
             "|---|---:|---|---:|---:|---:|",
