@@ -20,8 +20,9 @@ where one process serves everything (`SERVES_FROM_ONE_PROCESS`: the development 
 and the tests), and production refuses it (`cms.checks`).
 
 The hit path does as little as it can: one cache round trip (the generation and the entry
-together, or the generation alone when this process keeps a copy of the entry), no session,
-no authentication, no locale or site look-up. `serve_from_cache`
+together), or none when this process keeps a copy of the entry and Redis has not told it of a
+new generation (client-side caching of the generation, `_watched_generation`); no session, no
+authentication, no locale or site look-up. `serve_from_cache`
 answers hits in front of Django altogether (cms/wsgi.py); `AnonymousPageCacheMiddleware`
 stores the responses, and answers hits for servers that do not use cms/wsgi.py (runserver,
 the test client). Both compute the key from the raw request (`key_for`), so anything that
@@ -382,13 +383,73 @@ def _read_many(keys):
     return {key: client.decode(value) for key, value in zip(keys, values, strict=True) if value is not None}
 
 
+class _Watch(threading.local):
+    """This thread's connection on which Redis tells of every change of the generation, and the
+    generation last read on it (None: read it again)."""
+
+    connection = None
+    pid = None
+    value = None
+
+
+_watch = _Watch()
+
+
+def _forget_watched(message):
+    _watch.value = None  # Redis's message that the generation changed (or the database was emptied)
+
+
+def _watched_generation(client):
+    """The generation, read again only after Redis said it changed: a hit on a copy this process
+    holds then costs a poll of a socket, not a round trip to Redis (issue 19).
+
+    Redis's client-side caching (`CLIENT TRACKING ON`, RESP3, the generation read on the same
+    connection) queues a message to this thread's own connection when any client changes the
+    generation, while it runs that command and before that command's own answer, so before the
+    publishing request goes on; the message is read here before the copy is trusted. A broken connection is dropped (its messages with it) and the next call
+    opens another and reads the generation afresh; until then, or if the connection cannot be
+    made at all, None: the caller reads the generation itself. A connection is never shared with
+    a forked process. redis-py's own client-side cache (`cache_config`) does the same for every
+    key, but refuses servers older than Redis 7.4, and Debian 12 has 7.0.
+    """
+    watch = _watch
+    key = client.make_key(GENERATION_KEY)
+    try:
+        if watch.pid != os.getpid() or watch.connection is None:
+            watch.connection, watch.pid, watch.value = None, os.getpid(), None
+            pool = client.get_client(write=False).connection_pool
+            connection = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})
+            connection.connect()
+            connection._parser.set_invalidation_push_handler(_forget_watched)
+            connection.send_command("CLIENT", "TRACKING", "ON")
+            connection.read_response()
+            watch.connection = connection
+        connection = watch.connection
+        while connection.can_read(timeout=0):
+            connection.read_response(push_request=True)
+        if watch.value is None:
+            connection.send_command("GET", key)
+            raw = connection.read_response()
+            watch.value = None if raw is None else client.decode(raw)
+        return watch.value
+    except Exception:  # noqa: BLE001 - a broken connection only costs the fast path
+        if watch.connection is not None:
+            watch.connection.disconnect()
+        watch.connection, watch.value = None, None
+        return None
+
+
 def lookup(environ):
-    """The stored (status, headers, body, on_hit) answering `environ`, or None: one cache round trip,
-    which carries only the generation when this process holds a copy of the entry."""
+    """The stored (status, headers, body, on_hit) answering `environ`, or None: one cache round trip
+    (the generation and the entry), or none when this process holds a copy of the entry and Redis
+    has not said that the generation changed since it was read (`_watched_generation`)."""
     key = key_for(environ)
     entry = _hit_copies.get(key) if _has_local_copies() else None
     if entry is not None:
-        current = _read_many([GENERATION_KEY]).get(GENERATION_KEY)
+        client = getattr(cache, "client", None)
+        current = _watched_generation(client) if hasattr(client, "decode") else None
+        if current is None:
+            current = _read_many([GENERATION_KEY]).get(GENERATION_KEY)
         if entry[0] != current or entry[1] <= time.time():
             # A change since (the shared entry, if any, is of the new generation), or the copy
             # has ended (the shared entry may be a newer rendering): read the shared one.
