@@ -346,10 +346,24 @@ def is_cacheable_request(request):
 
 
 class _Connection(threading.local):
-    """The Redis connection this thread reads cache hits with, and the process that opened it."""
+    """The Redis connection this thread reads cache hits with, and the process and pool it came from."""
 
     value = None
     pid = None
+    pool = None
+
+
+def _is_current(kept, pool):
+    """Whether a connection this thread keeps is this process's and of the cache's pool now (the
+    cache is configured again in tests, and a forked process must open its own)."""
+    return kept.value is not None and kept.pid == os.getpid() and kept.pool is pool
+
+
+def _drop(kept):
+    """Close a connection this thread keeps (not one a forked process inherited: its parent's)."""
+    if kept.value is not None and kept.pid == os.getpid():
+        kept.value.disconnect()
+    kept.value = None
 
 
 _connection = _Connection()
@@ -370,33 +384,34 @@ def _read_many(keys):
         return cache.get_many(keys)
     made = [client.make_key(key) for key in keys]
     try:
-        if _connection.pid != os.getpid():
-            _connection.value = client.get_client(write=False).connection_pool.make_connection()
-            _connection.pid = os.getpid()
+        pool = client.get_client(write=False).connection_pool
+        if not _is_current(_connection, pool):
+            _drop(_connection)
+            _connection.value, _connection.pid, _connection.pool = pool.make_connection(), os.getpid(), pool
         _connection.value.send_command("MGET", *made)
         values = _connection.value.read_response()
     except Exception:  # noqa: BLE001 - a broken connection only costs the fast path
-        if _connection.value is not None:
-            _connection.value.disconnect()
-        _connection.pid = None
+        _drop(_connection)
         return cache.get_many(keys)
     return {key: client.decode(value) for key, value in zip(keys, values, strict=True) if value is not None}
 
 
 class _Watch(threading.local):
-    """This thread's connection on which Redis tells of every change of the generation, and the
-    generation last read on it (None: read it again)."""
+    """This thread's connection on which Redis tells of every change of the generation (`value`
+    for `_is_current`), the process and pool it came from, and the generation last read on it
+    (None: read it again)."""
 
-    connection = None
-    pid = None
     value = None
+    pid = None
+    pool = None
+    generation = None
 
 
 _watch = _Watch()
 
 
 def _forget_watched(message):
-    _watch.value = None  # Redis's message that the generation changed (or the database was emptied)
+    _watch.generation = None  # Redis's message that the generation changed (or the database was emptied)
 
 
 def _watched_generation(client):
@@ -406,36 +421,36 @@ def _watched_generation(client):
     Redis's client-side caching (`CLIENT TRACKING ON`, RESP3, the generation read on the same
     connection) queues a message to this thread's own connection when any client changes the
     generation, while it runs that command and before that command's own answer, so before the
-    publishing request goes on; the message is read here before the copy is trusted. A broken connection is dropped (its messages with it) and the next call
-    opens another and reads the generation afresh; until then, or if the connection cannot be
-    made at all, None: the caller reads the generation itself. A connection is never shared with
-    a forked process. redis-py's own client-side cache (`cache_config`) does the same for every
-    key, but refuses servers older than Redis 7.4, and Debian 12 has 7.0.
+    publishing request goes on; the message is read here before the copy is trusted. A broken
+    connection is dropped (its messages with it) and the next call opens another and reads the
+    generation afresh; until then, or if the connection cannot be made at all, None: the caller
+    reads the generation itself. redis-py's own client-side cache (`cache_config`) does the same
+    for every key, but refuses servers older than Redis 7.4, and Debian 12 has 7.0.
     """
     watch = _watch
     key = client.make_key(GENERATION_KEY)
     try:
-        if watch.pid != os.getpid() or watch.connection is None:
-            watch.connection, watch.pid, watch.value = None, os.getpid(), None
-            pool = client.get_client(write=False).connection_pool
+        pool = client.get_client(write=False).connection_pool
+        if not _is_current(watch, pool):
+            _drop(watch)
+            watch.pid, watch.pool, watch.generation = os.getpid(), pool, None
             connection = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})
             connection.connect()
             connection._parser.set_invalidation_push_handler(_forget_watched)
             connection.send_command("CLIENT", "TRACKING", "ON")
             connection.read_response()
-            watch.connection = connection
-        connection = watch.connection
+            watch.value = connection
+        connection = watch.value
         while connection.can_read(timeout=0):
             connection.read_response(push_request=True)
-        if watch.value is None:
+        if watch.generation is None:
             connection.send_command("GET", key)
             raw = connection.read_response()
-            watch.value = None if raw is None else client.decode(raw)
-        return watch.value
+            watch.generation = None if raw is None else client.decode(raw)
+        return watch.generation
     except Exception:  # noqa: BLE001 - a broken connection only costs the fast path
-        if watch.connection is not None:
-            watch.connection.disconnect()
-        watch.connection, watch.value = None, None
+        _drop(watch)
+        watch.generation = None
         return None
 
 

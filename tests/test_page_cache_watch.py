@@ -12,35 +12,37 @@ from bench.load import redis_answers
 from cms import page_cache
 
 REDIS_URL = os.environ.get("TEST_WATCH_REDIS_URL", "redis://127.0.0.1:6379/4")
+OTHER_REDIS_URL = os.environ.get("TEST_WATCH_OTHER_REDIS_URL", "redis://127.0.0.1:6379/5")
 pytestmark = [
     pytest.mark.skipif(not redis_answers(), reason="Redis does not answer on 127.0.0.1:6379"),
     pytest.mark.django_db,
 ]
 
 
-def forget_watch():
-    if page_cache._watch.connection is not None:
-        page_cache._watch.connection.disconnect()
-    page_cache._watch.connection = page_cache._watch.value = None
+def redis_cache(location, prefix):
+    return {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": location, "KEY_PREFIX": prefix}}
 
 
 @pytest.fixture
 def client_of_redis(settings):
-    """The cache in Redis, under a prefix of this process's own (pytest-xdist may run another beside)."""
-    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL,
-                                   "KEY_PREFIX": f"watch-test-{os.getpid()}"}}
+    """The cache in Redis, under a prefix of this process's own (pytest-xdist may run another beside).
+
+    Before it, the hit path's connections are opened on another cache, as a test before this
+    one in the same process leaves them: they must not be used for this one."""
+    settings.CACHES = redis_cache(OTHER_REDIS_URL, "watch-test-other")
+    page_cache._read_many([page_cache.GENERATION_KEY])
+    page_cache._watched_generation(cache.client)
+    settings.CACHES = redis_cache(REDIS_URL, f"watch-test-{os.getpid()}")
     settings.PAGE_CACHE_SECONDS = 600
     page_cache.forget_generation()
     page_cache.forget_local()
-    forget_watch()
     yield cache.client
-    forget_watch()
     cache.delete_pattern("*")
 
 
 def watch_id():
-    page_cache._watch.connection.send_command("CLIENT", "ID")
-    return page_cache._watch.connection.read_response()
+    page_cache._watch.value.send_command("CLIENT", "ID")
+    return page_cache._watch.value.read_response()
 
 
 def another_worker(client):
@@ -52,7 +54,7 @@ def test_the_generation_is_read_once_and_again_only_after_a_change(client_of_red
     generation = page_cache.generation()
     assert page_cache._watched_generation(client_of_redis) == generation
     sent = []
-    connection = page_cache._watch.connection
+    connection = page_cache._watch.value
     send = connection.send_command
     connection.send_command = lambda *args, **kwargs: (sent.append(args[0]), send(*args, **kwargs))[1]
     for _hit in range(5):
@@ -70,7 +72,7 @@ def test_a_held_copy_is_never_served_after_another_worker_changes_the_generation
     client.get("/")
     assert client.get("/")["X-Page-Cache"] == "hit"  # stored, then held by this process
     assert client.get("/")["X-Page-Cache"] == "hit"  # the held copy, the generation watched
-    assert page_cache._watch.connection is not None
+    assert page_cache._watch.value is not None
     other, key = another_worker(client_of_redis)
     other.incr(key)
     assert client.get("/").get("X-Page-Cache") != "hit"
