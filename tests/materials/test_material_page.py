@@ -185,3 +185,25 @@ def test_subtitles_must_be_webvtt():
     assert "WEBVTT" in str(error.value.message_dict["subtitle_file"])
 
     MaterialVersion(language="so", video_url="https://youtu.be/abcdefghijk", subtitle_file=webvtt_document()).clean()
+
+
+def test_a_preview_shows_the_draft_versions_and_the_public_page_keeps_the_published_ones(client, material):
+    """The language versions are kept as HTML (`{% keptfragment %}`): never in a preview, and a
+    draft's versions do not reach the public page until they are published."""
+    from bs4 import BeautifulSoup
+
+    def versions(response):
+        assert response.status_code == 200
+        return [article["id"] for article in BeautifulSoup(response.content, "html.parser").select("article.material-version")]
+
+    path = "/materiaalit/suomalainen-yhteiskunta/"
+    assert versions(client.get(path)) == ["fi", "ar", "th", "so"]
+    draft = material.get_latest_revision_as_object()
+    draft.versions.add(version_for("sv", video_url="https://vimeo.com/999", title="Luonnosversio"))
+    draft.save_revision()
+
+    assert sorted(versions(draft.make_preview_request())) == ["ar", "fi", "so", "sv", "th"]
+    assert versions(client.get(path)) == ["fi", "ar", "th", "so"]
+
+    material.get_latest_revision().publish()
+    assert sorted(versions(client.get(path))) == ["ar", "fi", "so", "sv", "th"]
