@@ -33,15 +33,18 @@ def live_translations(page, request=None):
     return found
 
 
-def locale_home_pages(request):
-    """The visible home page of each locale, for pages that lack a translation."""
+def locale_home_urls(request):
+    """{language code: the URL of that locale's visible home page}, for pages that lack a
+    translation; kept until what the public sees changes."""
     site = Site.find_for_request(request)
     if site is None:
         return {}
-    return {
-        p.locale.language_code: p
-        for p in visible_pages(site.root_page.get_translations(inclusive=True)).select_related("locale")
-    }
+
+    def read():
+        homes = visible_pages(site.root_page.get_translations(inclusive=True)).select_related("locale")
+        return {home.locale.language_code: home.get_url(request) for home in homes}
+
+    return kept_for_the_public("locale-home-urls", site.pk, read)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -63,9 +66,8 @@ def language_switcher(context, page=None):
         if code in view_urls:
             target, url = True, view_urls[code]
         elif target is None:
-            homes = homes if homes is not None else locale_home_pages(request)
-            fallback = homes.get(code)
-            url = fallback.get_url(request) if fallback else f"/{'' if code == settings.LANGUAGE_CODE else code + '/'}"
+            homes = homes if homes is not None else locale_home_urls(request)
+            url = homes.get(code) or f"/{'' if code == settings.LANGUAGE_CODE else code + '/'}"
         else:
             url = target.get_url(request)  # with the request: the site's root paths are read once per request
         languages.append(
