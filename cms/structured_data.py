@@ -15,6 +15,8 @@ from django.utils.duration import duration_iso_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from .site_address import page_full_url
+
 CONTEXT = "https://schema.org"
 IMAGE_FILTER = "fill-1200x630"  # OpenGraph's and schema.org's recommended sharing size
 HEADLINE_MAX = 110  # schema.org Article headline, as search engines read it
@@ -22,6 +24,7 @@ OPEN_GRAPH_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 
 
 def absolute(request, url):
+    """`url` on the address the site was reached at (as `cms.site_address`, for page URLs)."""
     return request.build_absolute_uri(url) if url else None
 
 
@@ -36,16 +39,9 @@ def description(page):
 
 
 def organization(request):
-    from wagtail.models import Site
-
     from .templatetags.cms_tags import organisation_name
 
-    site = Site.find_for_request(request)
-    return {
-        "@type": "Organization",
-        "name": organisation_name({"request": request}),
-        "url": site.root_url + "/" if site else absolute(request, "/"),
-    }
+    return {"@type": "Organization", "name": organisation_name({"request": request}), "url": absolute(request, "/")}
 
 
 def language_code(page):
@@ -69,7 +65,7 @@ def article(page, request, **extra):
             "headline": page.title[:HEADLINE_MAX],
             "description": description(page),
             "inLanguage": language_code(page),
-            "url": page.get_full_url(request),
+            "url": page_full_url(page, request),
             "image": image_url(page, request),
             "datePublished": page.first_published_at,
             "dateModified": page.last_published_at,
@@ -89,7 +85,7 @@ def home(page, request):
                 "@context": CONTEXT,
                 "@type": "WebSite",
                 "name": organization(request)["name"],
-                "url": page.get_full_url(request),
+                "url": page_full_url(page, request),
                 "inLanguage": language_code(page),
                 "description": description(page),
             }
@@ -109,7 +105,7 @@ def videos(material, request, versions):
         else:
             continue
         if shared is None:
-            shared = {"thumbnailUrl": image_url(material, request), "url": material.get_full_url(request),
+            shared = {"thumbnailUrl": image_url(material, request), "url": page_full_url(material, request),
                       "publisher": organization(request), "description": description(material) or material.title}
         objects.append(
             without_empty(
@@ -139,7 +135,7 @@ def open_graph(page, request):
         ("og:type", "website" if page.depth <= 2 else "article"),
         ("og:title", page.seo_title or page.title),
         ("og:description", description(page)),
-        ("og:url", page.get_full_url(request)),
+        ("og:url", page_full_url(page, request)),
         ("og:locale", OPEN_GRAPH_LOCALES.get(language, language)),
         ("og:site_name", organization(request)["name"]),
         ("og:image", image_url(page, request)),

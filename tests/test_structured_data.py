@@ -109,3 +109,33 @@ def test_json_ld_cannot_end_its_script(home):
     assert b"<script>alert(1)" not in response.content
     objects, _open_graph = head(practice.url)
     assert objects[0]["headline"] == practice.title
+
+
+def test_the_tags_are_kept_per_address_follow_a_publish_and_a_preview_shows_the_draft(home, settings):
+    """`{% structured_data %}` keeps a page's tags until what the public sees changes, per
+    language and per address the site is reached at; a preview makes its own."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "kotoutuminen.example"]
+    post = BlogPageFactory(parent=BlogIndexPageFactory(parent=home, slug="blogi"), title="Julkaistu", slug="kirjoitus")
+    _objects, tags = head("/blogi/kirjoitus/")
+    assert (tags["og:title"], tags["og:url"]) == ("Julkaistu", "http://testserver/blogi/kirjoitus/")
+    response = Client().get("/blogi/kirjoitus/", HTTP_HOST="kotoutuminen.example")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("meta", property="og:url")["content"] == "http://kotoutuminen.example/blogi/kirjoitus/"
+
+    draft = post.get_latest_revision_as_object()
+    draft.title = "Luonnos"
+    draft.save_revision()
+    assert head("/blogi/kirjoitus/")[1]["og:title"] == "Julkaistu"
+
+    def title_on_the_preview_host():  # a preview request's address: the Site record's (localhost)
+        response = Client().get("/blogi/kirjoitus/", HTTP_HOST="localhost")
+        return BeautifulSoup(response.content, "html.parser").find("meta", property="og:title")["content"]
+
+    assert title_on_the_preview_host() == "Julkaistu"
+    preview = BeautifulSoup(draft.make_preview_request().content, "html.parser")
+    assert preview.find("meta", property="og:url")["content"] == "http://localhost/blogi/kirjoitus/"
+    assert preview.find("meta", property="og:title")["content"] == "Luonnos"
+    assert title_on_the_preview_host() == "Julkaistu"
+
+    post.get_latest_revision().publish()
+    assert head("/blogi/kirjoitus/")[1]["og:title"] == "Luonnos"

@@ -5,6 +5,8 @@ enumeration URLs. The location is a `Place` with a `PostalAddress`, a `VirtualLo
 or both for an event on site and online.
 """
 
+from cms.site_address import page_full_url
+
 from .choices import AttendanceMode, EventStatus
 
 SCHEMA = "https://schema.org/"
@@ -43,7 +45,7 @@ def location(event, url):
 
 
 def event_json_ld(event, request):
-    url = event.get_full_url(request)
+    url = page_full_url(event, request)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
