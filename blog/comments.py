@@ -24,7 +24,7 @@ from django_comments_xtd.models import XtdComment
 from cms.client_address import client_ip
 from cms.models import SiteSettings
 from cms.rate_limits import over_limit
-from cms.visibility import visible_localized
+from cms.visibility import kept_for_the_public, visible_localized
 
 from .comments_timestamp import bound_timestamp
 
@@ -46,7 +46,16 @@ def comments_for(page):
 
 
 def public_thread(page):
-    """Approved comments as a list of top-level comments, each with `.replies` (one level)."""
+    """Approved comments as a list of top-level comments, each with `.replies` (one level).
+
+    Kept until what the public sees changes: approving, editing, removing or deleting a public
+    comment renews it (cms.page_cache), a held one does not. Each call gets its own copies
+    (the page attaches a reply form to each comment).
+    """
+    return kept_for_the_public("comment-thread", page.pk, lambda: read_thread(page), copies=True)
+
+
+def read_thread(page):
     comments = list(
         comments_for(page)
         .filter(is_public=True, is_removed=False)
