@@ -9,8 +9,10 @@ snippet) and not kept past the next scheduled change of visibility. Without a sh
 renders every time.
 
 For parts that depend only on published content and the variables named, never on the
-visitor (no forms, no CSRF token, no CSP nonce, no per-request attribute): a card, a
-material's language versions. Variables the part sets are not seen by what follows it.
+visitor (no forms, no CSRF token, no CSP nonce, no per-request attribute) nor on the clock (an
+answer kept inside the part with an end of its own, such as an event list, does not end the
+part): a card, a material's language versions. Variables the part sets are not seen by what
+follows it.
 """
 
 from django import template
