@@ -6,7 +6,6 @@ from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
@@ -223,15 +222,11 @@ def accessible_widget(field):
 
 @register.simple_tag(takes_context=True)
 def structured_data(context, page):
-    """The page's schema.org JSON-LD and OpenGraph tags (`cms.structured_data`), kept per page,
-    language and address the site was reached at until what the public sees changes (a
-    preview's are made afresh)."""
+    """The page's schema.org JSON-LD and OpenGraph tags (`cms.structured_data`); base.html keeps
+    them per address the site is reached at (`{% keptfragment %}`)."""
     from cms.structured_data import head_tags
 
     request = context.get("request")
     if request is None or not getattr(page, "pk", None):
         return ""
-    if getattr(request, "is_preview", False):
-        return head_tags(page.specific, request)
-    key = f"{page.pk}:{translation.get_language()}:{request.build_absolute_uri('/')}"
-    return mark_safe(kept_for_the_public("head-tags", key, lambda: str(head_tags(page.specific, request))))  # noqa: S308 - built with format_html
+    return head_tags(page.specific, request)
