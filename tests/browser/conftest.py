@@ -142,33 +142,36 @@ def login_states():
     return LOGIN_STATES
 
 
-@pytest.fixture
-def as_role(browser, site_url, login_states):
-    """`as_role("editor", "sv")`: a tab logged in as that demo user, with its admin in that language.
+class RoleTabs:
+    """Tabs logged in as demo users, each with its admin in a language; `close()` closes them all.
 
     The language is set as a user does, in the account settings, the first time in a process;
     later changes go to the user's profile row directly (the account form is slow and
     already shown to work). It stays the user's preference until a later call asks for another.
     """
-    opened = []
 
-    def open_tab(username, language="fi"):
-        state = login_states.get(username)
+    def __init__(self, browser, site_url):
+        self.browser = browser
+        self.site_url = site_url
+        self.opened = []
+
+    def open(self, username, language="fi"):
+        state = LOGIN_STATES.get(username)
         if state is not None:
             # Only the session cookie: the language comes from the browser (Accept-Language), and
             # the admin's local storage is not needed (restoring it costs a page load per context).
             state = {"cookies": [c for c in state["cookies"] if c["name"] != "django_language"], "origins": []}
-        context = browser.new_context(
-            base_url=site_url,
+        context = self.browser.new_context(
+            base_url=self.site_url,
             locale={"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}[language],
             storage_state=state,
             viewport={"width": 1300, "height": 1000},
         )
-        tab = guard_outside_requests(context.new_page(), site_url)
-        opened.append(context)
+        tab = guard_outside_requests(context.new_page(), self.site_url)
+        self.opened.append(context)
         if state is None:
             log_in(tab, username)
-        if ("language", username) in login_states:
+        if ("language", username) in LOGIN_STATES:
             # Set through the account form before (below): later changes go straight to the profile.
             prefer_language(username, language)
         else:
@@ -183,14 +186,24 @@ def as_role(browser, site_url, login_states):
                     name.fill(username.capitalize())
             tab.locator("form[method=post] button.button-longrunning[type=submit]").first.click()
             tab.wait_for_load_state()
-            login_states[("language", username)] = language
+            LOGIN_STATES[("language", username)] = language
             # Saving the account settings gives the session a new key: keep the new cookie.
-            login_states[username] = context.storage_state()
+            LOGIN_STATES[username] = context.storage_state()
         return tab
 
-    yield open_tab
-    for context in opened:
-        context.close()
+    def close(self):
+        for context in self.opened:
+            context.close()
+        self.opened = []
+
+
+@pytest.fixture
+def as_role(browser, site_url, login_states):
+    """`as_role("editor", "sv")`: a tab logged in as that demo user, with its admin in that language
+    (`RoleTabs`); closed after the test."""
+    tabs = RoleTabs(browser, site_url)
+    yield tabs.open
+    tabs.close()
 
 
 def prefer_language(username, language):

