@@ -174,3 +174,20 @@ CORPUS = [
     *INVALID_UTF8,
     *SHAPES,
 ]
+
+# For a parameter whose value is looked up among known ones (a facet's slugs, a page number, an
+# id, a language code, a signed or hidden field), letters of one more script or one more control
+# character are one more "no such value": of those three families a few of each kind stay (first
+# and last, right-to-left, combining, outside the basic plane; NUL, tab, line ends, escape, DEL;
+# C1, BOM, direction override, noncharacters, the last code point, a tag), every other family
+# whole. Free text (stored, searched, shown again) gets the whole CORPUS.
+LOOKUP_KEPT = {
+    "script Latin Extended", "script Hebrew", "script Arabic", "script Devanagari", "script Thai", "script CJK",
+    "script Hangul", "script Gothic", "script Egyptian Hieroglyphs", "script CJK Extension B",
+    "script Mathematical Alphanumerics", "script Box Drawing",
+    "control U+0000", "control U+0009", "control U+000A", "control U+000D", "control U+001B", "control U+001F",
+    "control U+007F", "U+0080", "U+0085", "U+200B", "U+202E", "U+2028", "U+FEFF", "U+FFFF", "U+10FFFF", "U+E0041",
+}
+THINNED = {*SCRIPT_SAMPLES, *CONTROL_CHARACTERS, *C1_AND_FORMAT_CHARACTERS}
+LOOKUP_CORPUS = [value for value in CORPUS if value not in THINNED or value.label in LOOKUP_KEPT]
+
