@@ -52,7 +52,8 @@ lint: install-dev
 # set the tests share its database and each test empties it (FLUSHDB): then they run in one.
 TEST_PROCESSES ?= $(if $(REDIS_URL),0,2)
 
-test: check lint
+# `make check`'s three checks are tests too (tests/test_project_checks.py): they run beside the others.
+test: lint
 	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist loadgroup --no-loadscope-reorder
 
 # Dataset in bench/data/ (or BENCH_DATABASE_URL), query counts, render latency, gunicorn load;

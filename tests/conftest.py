@@ -249,13 +249,22 @@ def pytest_collection_modifyitems(session, config, items):
     first = [item for item in items if item.nodeid.startswith(RUN_FIRST)]
     needs_demo = [item for item in items
                   if "demo_site" in getattr(item, "fixturenames", ()) or getattr(item, "needs_demo_site", False)]
-    others = [item for item in items if item not in {*first, *needs_demo}]
+    # Then the tests that need no database: the others wait for the migrated copy they start from.
+    free = [item for item in items if item not in {*first, *needs_demo} and not needs_database(item)]
+    others = [item for item in items if item not in {*first, *needs_demo, *free}]
     # The demo-site tests in the middle: by then the demo is built. (pytest-django has put the
     # database tests first and the transactional ones after them: that order is kept.)
     at = next((index for index, item in enumerate(others) if item.nodeid > RUN_FIRST), len(others))
-    items[:] = first + others[:at] + needs_demo + others[at:]
+    items[:] = first + free + others[:at] + needs_demo + others[at:]
     if needs_demo:
         start_demo_build()
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+def needs_database(item):
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
 def pytest_sessionfinish(session, exitstatus):
