@@ -136,12 +136,6 @@ def log_in(page, username, password=None):
         LOGIN_STATES[username] = page.context.storage_state()
 
 
-@pytest.fixture(scope="session")
-def login_states():
-    """LOGIN_STATES, shared by `log_in` and `as_role`."""
-    return LOGIN_STATES
-
-
 class RoleTabs:
     """Tabs logged in as demo users, each with its admin in a language; `close()` closes them all.
 
@@ -198,7 +192,7 @@ class RoleTabs:
 
 
 @pytest.fixture
-def as_role(browser, site_url, login_states):
+def as_role(browser, site_url):
     """`as_role("editor", "sv")`: a tab logged in as that demo user, with its admin in that language
     (`RoleTabs`); closed after the test."""
     tabs = RoleTabs(browser, site_url)
